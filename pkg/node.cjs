@@ -1,0 +1,13 @@
+'use strict';
+// Node entry for require(): the wasm is read from disk and instantiated synchronously when
+// this module loads, so every function works at once. init()/initSync() exist for code
+// shared with browsers and do nothing here.
+const bindings = require('./node/certcentral_webhooks.js');
+const { EVENT_NAMES } = require('./event-names.cjs');
+
+module.exports = {
+  ...bindings,
+  EVENT_NAMES,
+  init: async () => {},
+  initSync: () => {},
+};

@@ -1,0 +1,11 @@
+// Node entry for import: the same synchronously loaded instance as node.cjs.
+import bindings from './node/certcentral_webhooks.js';
+
+export * from './node/certcentral_webhooks.js';
+export { EVENT_NAMES } from './event-names.js';
+
+/** Resolves at once: under Node the wasm is already instantiated. */
+export async function init() {}
+/** Does nothing: under Node the wasm is already instantiated. */
+export function initSync() {}
+export default bindings;

@@ -1,0 +1,105 @@
+//! The names CertCentral uses, exactly as the spec lists them (spec §2–§4).
+
+/// How an event name may be used in a webhook's `events` subscription.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// Listed in the event catalogue and accepted in `events` (spec §4).
+    Subscribable,
+    /// Approval lifecycle events, subscribed separately from `certificate_issued` (spec §5.5).
+    Approval,
+    /// Sent by DigiCert while the webhook is set up; never subscribed.
+    System,
+}
+
+pub const CERTIFICATE_ISSUED: &str = "certificate_issued";
+
+/// Every event name known, subscribable first (the order of `EVENT_NAMES` in the API).
+pub const EVENTS: &[(&str, EventKind)] = &[
+    ("certificate_issued", EventKind::Subscribable),
+    ("certificate_revoked", EventKind::Subscribable),
+    ("order_rejected", EventKind::Subscribable),
+    ("organization_validated", EventKind::Subscribable),
+    ("organization_expired", EventKind::Subscribable),
+    ("organization_revalidation_notice", EventKind::Subscribable),
+    ("domain_validated", EventKind::Subscribable),
+    ("domain_expired", EventKind::Subscribable),
+    ("domain_revalidation_notice", EventKind::Subscribable),
+    ("order_approval_email_sent", EventKind::Approval),
+    ("test_webhook_endpoint", EventKind::System),
+    ("challenge_webhook_endpoint", EventKind::System),
+];
+
+/// The events whose timing `webhook_notification_frequency` sets (spec §3).
+pub const FREQUENCY_EVENTS: [&str; 4] = [
+    "domain_expired",
+    "domain_revalidation_notice",
+    "organization_expired",
+    "organization_revalidation_notice",
+];
+
+/// Days relative to expiry accepted in `webhook_notification_frequency` (spec §3).
+pub const FREQUENCY_DAYS: [i64; 6] = [90, 60, 30, 7, 0, -7];
+
+pub fn event_kind(name: &str) -> Option<EventKind> {
+    EVENTS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+}
+
+/// Names accepted in `events`.
+pub fn subscribable_events() -> impl Iterator<Item = &'static str> {
+    EVENTS
+        .iter()
+        .filter(|(_, k)| *k != EventKind::System)
+        .map(|(n, _)| *n)
+}
+
+/// The three on/off settings of `webhook_settings` (spec §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    InstantIssueNotification,
+    SendCertificateChain,
+    SendInstantIssuedCertificateChain,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 3] = [
+        Flag::InstantIssueNotification,
+        Flag::SendCertificateChain,
+        Flag::SendInstantIssuedCertificateChain,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::InstantIssueNotification => "instant_issue_webhook_notification",
+            Flag::SendCertificateChain => "webhook_send_certificate_chain",
+            Flag::SendInstantIssuedCertificateChain => {
+                "webhook_send_instant_issued_certificate_chain"
+            }
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Flag> {
+        Flag::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+pub const ENDPOINT: &str = "endpoint";
+pub const SECRET: &str = "secret";
+pub const EVENTS_KEY: &str = "events";
+pub const SETTINGS: &str = "webhook_settings";
+pub const FREQUENCY: &str = "webhook_notification_frequency";
+
+/// Keys of the create/update body (spec §2).
+pub const BODY_KEYS: [&str; 4] = [ENDPOINT, SECRET, EVENTS_KEY, SETTINGS];
+/// Keys of `webhook_settings` (spec §3).
+pub const SETTINGS_KEYS: [&str; 4] = [
+    "instant_issue_webhook_notification",
+    "webhook_send_certificate_chain",
+    "webhook_send_instant_issued_certificate_chain",
+    FREQUENCY,
+];
+/// Read-only keys a webhook has in the `GET /webhook` list response (spec §1).
+pub const LISTED_ONLY_KEYS: [&str; 2] = ["id", "status"];
+pub const STATUSES: [&str; 3] = ["pending", "active", "inactive"];
+
+/// A secret shorter than this is rejected by the API (spec §2).
+pub const MIN_SECRET_CHARS: usize = 32;

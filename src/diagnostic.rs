@@ -1,0 +1,283 @@
+//! Diagnostics shared by every operation: stable codes, JSON Pointer paths, text ranges.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use serde::Serialize;
+
+use crate::json::Span;
+use crate::position::{LineIndex, Range};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Every diagnostic code. The kebab-case names are part of the public contract: never rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    JsonSyntax,
+    InputTooLarge,
+    InvalidRoot,
+    MissingField,
+    UnknownField,
+    DuplicateKey,
+    InvalidType,
+    InvalidValue,
+    SecretTooShort,
+    FlagSpelling,
+    DuplicateValue,
+    EmptySubscription,
+    NoEffect,
+    /// The input is a `GET /webhook` list response; says which webhook inside it was read.
+    ListResponse,
+    UnknownEvent,
+    PemInvalid,
+    ChainOrder,
+    ChainNameMismatch,
+    CertificateExpired,
+    CertificateNotYetValid,
+}
+
+impl Code {
+    /// The severity the contract gives each code (`flag-spelling` is raised to error in
+    /// strict mode by the validator).
+    pub fn default_severity(self) -> Severity {
+        use Code::*;
+        match self {
+            JsonSyntax | InputTooLarge | InvalidRoot | MissingField | UnknownField
+            | InvalidType | InvalidValue | SecretTooShort | PemInvalid => Severity::Error,
+            DuplicateKey
+            | FlagSpelling
+            | DuplicateValue
+            | EmptySubscription
+            | NoEffect
+            | ChainOrder
+            | ChainNameMismatch
+            | CertificateExpired
+            | CertificateNotYetValid => Severity::Warning,
+            ListResponse | UnknownEvent => Severity::Info,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        use Code::*;
+        match self {
+            JsonSyntax => "json-syntax",
+            InputTooLarge => "input-too-large",
+            InvalidRoot => "invalid-root",
+            MissingField => "missing-field",
+            UnknownField => "unknown-field",
+            DuplicateKey => "duplicate-key",
+            InvalidType => "invalid-type",
+            InvalidValue => "invalid-value",
+            SecretTooShort => "secret-too-short",
+            FlagSpelling => "flag-spelling",
+            DuplicateValue => "duplicate-value",
+            EmptySubscription => "empty-subscription",
+            NoEffect => "no-effect",
+            ListResponse => "list-response",
+            UnknownEvent => "unknown-event",
+            PemInvalid => "pem-invalid",
+            ChainOrder => "chain-order",
+            ChainNameMismatch => "chain-name-mismatch",
+            CertificateExpired => "certificate-expired",
+            CertificateNotYetValid => "certificate-not-yet-valid",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    /// RFC 6901 JSON Pointer into the input; `""` is the root.
+    pub path: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
+}
+
+/// One finding before it is placed in the text.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: Code,
+    pub path: String,
+    pub span: Span,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Finding {
+    pub fn new(
+        code: Code,
+        path: impl Into<String>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            severity: code.default_severity(),
+            code,
+            path: path.into(),
+            span,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+}
+
+/// Keeps the first `max` findings in document order, however many are pushed, in bounded
+/// memory: a hostile input with a million bad values costs a heap of `max` entries.
+pub struct Findings {
+    max: usize,
+    seq: usize,
+    /// Max-heap on (text offset, arrival) so the latest in document order is dropped first.
+    kept: BinaryHeap<Ordered>,
+    pub truncated: bool,
+}
+
+struct Ordered {
+    key: (usize, usize),
+    finding: Finding,
+}
+
+impl PartialEq for Ordered {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+impl Eq for Ordered {}
+impl PartialOrd for Ordered {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ordered {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+impl Findings {
+    pub fn new(max: usize) -> Findings {
+        Findings {
+            max,
+            seq: 0,
+            kept: BinaryHeap::new(),
+            truncated: false,
+        }
+    }
+
+    pub fn push(&mut self, finding: Finding) {
+        self.seq += 1;
+        self.kept.push(Ordered {
+            key: (finding.span.start, self.seq),
+            finding,
+        });
+        if self.kept.len() > self.max {
+            self.kept.pop();
+            self.truncated = true;
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.kept
+            .iter()
+            .any(|o| o.finding.severity == Severity::Error)
+    }
+
+    /// Places every finding in the text (when there is one) and returns them in document order.
+    pub fn finish(self, text: Option<&str>) -> Vec<Diagnostic> {
+        let index = text.map(LineIndex::new);
+        let mut ordered: Vec<Reverse<Ordered>> = self.kept.into_iter().map(Reverse).collect();
+        ordered.sort_by(|a, b| b.cmp(a));
+        ordered
+            .into_iter()
+            .map(|Reverse(o)| {
+                let f = o.finding;
+                Diagnostic {
+                    severity: f.severity,
+                    code: f.code,
+                    path: f.path,
+                    message: f.message,
+                    hint: f.hint,
+                    range: index.as_ref().map(|i| i.range(f.span)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901 §3).
+pub fn pointer(base: &str, token: &str) -> String {
+    let mut out = String::with_capacity(base.len() + token.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        assert_eq!(pointer("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(pointer("/x", "0"), "/x/0");
+    }
+
+    #[test]
+    fn findings_keep_the_first_in_document_order() {
+        let mut findings = Findings::new(2);
+        for start in [30, 10, 20, 5] {
+            findings.push(Finding::new(
+                Code::InvalidValue,
+                "",
+                Span::new(start, start + 1),
+                "m",
+            ));
+        }
+        assert!(findings.truncated);
+        let starts: Vec<u32> = findings
+            .finish(Some(&" ".repeat(40)))
+            .iter()
+            .map(|d| d.range.unwrap().start.offset)
+            .collect();
+        assert_eq!(starts, vec![5, 10]);
+    }
+
+    #[test]
+    fn codes_serialize_as_their_contract_names() {
+        for code in [
+            Code::JsonSyntax,
+            Code::NoEffect,
+            Code::CertificateNotYetValid,
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
+}

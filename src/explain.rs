@@ -1,0 +1,145 @@
+//! The delivery explainer: the effective settings of a body, the full family × issuance
+//! matrix, the approval events, and the patches that reach common goals. It reads the body
+//! with the validator and decides with [`crate::delivery`], so it cannot disagree with either.
+
+use serde::Serialize;
+
+use crate::delivery::{
+    self, Approval, EffectiveSettings, Issuance, Outcome, Recommendation, Setting, Source,
+};
+use crate::diagnostic::Diagnostic;
+use crate::product::{self, Family, Product};
+use crate::settings::{self, ValidateOptions};
+
+/// The effective settings after defaults, in the shape of the API contract.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsSummary {
+    pub events: Vec<String>,
+    pub certificate_issued_subscribed: bool,
+    pub instant_issue_notification: bool,
+    pub send_certificate_chain: bool,
+    pub send_instant_issued_certificate_chain: bool,
+    pub notification_frequency: Option<Vec<i64>>,
+}
+
+/// A setting the body does not state, and the value the answer assumes for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assumption {
+    pub path: String,
+    pub source: Source,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeliveryReport {
+    pub settings: SettingsSummary,
+    pub assumptions: Vec<Assumption>,
+    pub outcomes: Vec<Outcome>,
+    pub approval: Approval,
+    pub recommendations: Vec<Recommendation>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A product as a single name (`type` or `name_id`) or as an Order-info `product` object.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProductRef {
+    Name(String),
+    Object(Product),
+}
+
+impl ProductRef {
+    pub fn family(&self) -> Family {
+        match self {
+            ProductRef::Name(name) => product::classify_name(name),
+            ProductRef::Object(product) => product::classify(product),
+        }
+    }
+}
+
+pub fn explain_delivery(text: &str, options: &ValidateOptions) -> DeliveryReport {
+    let reading = settings::read(text, options);
+    let effective = &reading.settings;
+    DeliveryReport {
+        settings: summary(effective),
+        assumptions: assumptions(effective),
+        outcomes: delivery::matrix(effective),
+        approval: delivery::approval(effective),
+        recommendations: delivery::recommendations(effective),
+        diagnostics: reading.findings.finish(Some(text)),
+    }
+}
+
+/// One outcome for one product and kind of issuance; an unclassifiable product gives family
+/// `unknown` and an answer that says what is and is not known.
+pub fn explain_case(
+    text: &str,
+    options: &ValidateOptions,
+    product: &ProductRef,
+    instant: bool,
+) -> Outcome {
+    let reading = settings::read(text, options);
+    let issuance = if instant {
+        Issuance::Instant
+    } else {
+        Issuance::NotInstant
+    };
+    let family = product.family();
+    let mut outcome = delivery::outcome(&reading.settings, family, issuance);
+    if family == Family::Unknown {
+        let name = match product {
+            ProductRef::Name(name) => name.clone(),
+            ProductRef::Object(p) => p
+                .name_id
+                .clone()
+                .or_else(|| p.kind.clone())
+                .unwrap_or_default(),
+        };
+        outcome.reason = format!(
+            "Product `{name}` is not one this version can classify. {}",
+            outcome.reason
+        );
+    }
+    outcome
+}
+
+fn summary(settings: &EffectiveSettings) -> SettingsSummary {
+    SettingsSummary {
+        events: settings.events.value.clone(),
+        certificate_issued_subscribed: settings.certificate_issued_subscribed(),
+        instant_issue_notification: settings.instant_issue_notification.value,
+        send_certificate_chain: settings.send_certificate_chain.value,
+        send_instant_issued_certificate_chain: settings.send_instant_issued_certificate_chain.value,
+        notification_frequency: settings.notification_frequency.value.clone(),
+    }
+}
+
+fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
+    fn note<T>(setting: &Setting<T>, default: &str) -> Option<Assumption> {
+        let note = match setting.source {
+            Source::Explicit => return None,
+            Source::Default => format!("not in the body: the create default applies ({default})"),
+            Source::Unchanged => format!(
+                "not in this update, so the webhook keeps its current value, which the body cannot show; assumed {default}"
+            ),
+        };
+        Some(Assumption {
+            path: setting.path.clone(),
+            source: setting.source,
+            note,
+        })
+    }
+    [
+        note(
+            &settings.events,
+            "[\"certificate_issued\"], per third-party documentation; DigiCert does not state it",
+        ),
+        note(&settings.instant_issue_notification, "off"),
+        note(&settings.send_certificate_chain, "off"),
+        note(&settings.send_instant_issued_certificate_chain, "off"),
+        note(&settings.notification_frequency, "not stated by DigiCert"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}

@@ -1,0 +1,692 @@
+//! A small JSON reader that keeps what `serde_json::Value` throws away: the byte span of every
+//! key and value, every duplicate key, and the key order. Diagnostics need all three to point
+//! at the right place in the text, and the normalized body must keep the user's key order.
+//!
+//! It is strict RFC 8259 (no comments, no trailing commas, no lone surrogates), bounded in input
+//! size and nesting depth, and never panics: every failure is a [`ParseError`].
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+/// Byte offsets into the source text, `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+/// A JSON value with the span it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Node>),
+    /// Members in document order, duplicates included.
+    Object(Vec<Member>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+/// A number kept as its lexeme, so that integers stay exact whatever their size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number(String);
+
+impl Number {
+    pub fn from_i64(n: i64) -> Number {
+        Number(n.to_string())
+    }
+
+    pub fn lexeme(&self) -> &str {
+        &self.0
+    }
+
+    /// The value as an `i64` when the lexeme is an integer (no fraction, no exponent) in range.
+    pub fn as_i64(&self) -> Option<i64> {
+        if self.0.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+            return None;
+        }
+        self.0.parse().ok()
+    }
+
+    pub fn as_f64(&self) -> f64 {
+        self.0.parse().unwrap_or(f64::NAN)
+    }
+}
+
+/// Why a text is not acceptable JSON, with the byte offset where reading stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseError {
+    Syntax {
+        at: usize,
+        message: String,
+        hint: Option<String>,
+    },
+    TooDeep {
+        at: usize,
+        max_depth: usize,
+    },
+}
+
+/// Bounds that keep a hostile input from exhausting the stack.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_depth: 64 }
+    }
+}
+
+/// Parses one JSON document. A leading byte order mark is skipped (RFC 8259 §8.1 allows it).
+pub fn parse(text: &str, limits: Limits) -> Result<Node, ParseError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: start,
+        limits,
+    };
+    parser.skip_whitespace();
+    if parser.pos >= parser.bytes.len() {
+        return Err(parser.error_at(
+            parser.pos,
+            "the text is empty; expected a JSON object",
+            Some("start with `{`"),
+        ));
+    }
+    let node = parser.value(1)?;
+    parser.skip_whitespace();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.error_at(
+            parser.pos,
+            "unexpected text after the end of the JSON value",
+            Some("remove it, or wrap several values in one array or object"),
+        ));
+    }
+    Ok(node)
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+    limits: Limits,
+}
+
+impl Parser<'_> {
+    fn error_at(&self, at: usize, message: &str, hint: Option<&str>) -> ParseError {
+        ParseError::Syntax {
+            at,
+            message: message.to_string(),
+            hint: hint.map(str::to_string),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node, ParseError> {
+        let start = self.pos;
+        let value = match self.peek() {
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            _ => return Err(self.unexpected("a value")),
+        };
+        Ok(Node {
+            value,
+            span: Span::new(start, self.pos),
+        })
+    }
+
+    /// Describes what stands at `pos` in terms a person recognises, with a fix where one is known.
+    fn unexpected(&self, expected: &str) -> ParseError {
+        let at = self.pos;
+        let rest = &self.bytes[at.min(self.bytes.len())..];
+        let (message, hint) = match rest.first() {
+            None => (format!("the text ends where {expected} was expected"), None),
+            Some(b'\'') => (
+                "strings must be in double quotes, not single quotes".to_string(),
+                Some("replace ' with \""),
+            ),
+            Some(b'/') if rest.get(1).is_some_and(|b| *b == b'/' || *b == b'*') => (
+                "JSON does not allow comments".to_string(),
+                Some("remove the comment"),
+            ),
+            Some(b'}' | b']') if expected == "a value" => (
+                "trailing comma: a value was expected after the comma".to_string(),
+                Some("remove the comma before the closing bracket"),
+            ),
+            Some(_) => {
+                let shown: String = self.text[at..].chars().take(1).collect();
+                (
+                    format!(
+                        "unexpected {} where {expected} was expected",
+                        describe(&shown)
+                    ),
+                    None,
+                )
+            }
+        };
+        ParseError::Syntax {
+            at,
+            message,
+            hint: hint.map(str::to_string),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            let mut end = self.pos;
+            while end < self.bytes.len() && self.bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let found = &self.text[self.pos..end];
+            let hint = match found.to_ascii_lowercase().as_str() {
+                "true" | "false" | "null" => {
+                    Some(format!("write `{}`", found.to_ascii_lowercase()))
+                }
+                _ => None,
+            };
+            Err(ParseError::Syntax {
+                at: self.pos,
+                message: format!("`{found}` is not a JSON value"),
+                hint,
+            })
+        }
+    }
+
+    fn enter(&self, depth: usize) -> Result<(), ParseError> {
+        if depth > self.limits.max_depth {
+            Err(ParseError::TooDeep {
+                at: self.pos,
+                max_depth: self.limits.max_depth,
+            })
+        } else {
+            Ok(())
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+        self.enter(depth)?;
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected("`,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
+        self.enter(depth)?;
+        self.pos += 1; // '{'
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(match self.peek() {
+                    Some(b'}') => ParseError::Syntax {
+                        at: self.pos,
+                        message: "trailing comma: a key was expected after the comma".into(),
+                        hint: Some("remove the comma before `}`".into()),
+                    },
+                    Some(b) if b.is_ascii_alphabetic() || b == b'_' => ParseError::Syntax {
+                        at: self.pos,
+                        message: "object keys must be strings in double quotes".into(),
+                        hint: Some("put the key in double quotes".into()),
+                    },
+                    _ => self.unexpected("a key in double quotes"),
+                });
+            }
+            let key_start = self.pos;
+            let key = self.string()?;
+            let key_span = Span::new(key_start, self.pos);
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.unexpected("`:` after the key"));
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            let value = self.value(depth + 1)?;
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(members));
+                }
+                Some(b'"') => {
+                    return Err(ParseError::Syntax {
+                        at: self.pos,
+                        message: "missing comma between two members".into(),
+                        hint: Some("add `,` after the previous value".into()),
+                    })
+                }
+                _ => return Err(self.unexpected("`,` or `}`")),
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        let open = self.pos;
+        self.pos += 1; // '"'
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The run ends on an ASCII byte, so it is a whole number of UTF-8 characters.
+            out.push_str(&self.text[run_start..self.pos]);
+            match self.peek() {
+                None => {
+                    return Err(ParseError::Syntax {
+                        at: open,
+                        message: "this string is never closed".into(),
+                        hint: Some("add the closing `\"`".into()),
+                    })
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(b) => {
+                    let message = if b == b'\n' || b == b'\r' {
+                        "a line break inside a string must be written as \\n".to_string()
+                    } else {
+                        format!("control character U+{b:04X} must be escaped inside a string")
+                    };
+                    return Err(ParseError::Syntax {
+                        at: self.pos,
+                        message,
+                        hint: None,
+                    });
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        let at = self.pos;
+        self.pos += 1; // '\'
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let high = self.hex4(at)?;
+                let c = if (0xD800..0xDC00).contains(&high) {
+                    if !self.bytes[self.pos..].starts_with(b"\\u") {
+                        return Err(lone_surrogate(at));
+                    }
+                    self.pos += 2;
+                    let low = self.hex4(at)?;
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return Err(lone_surrogate(at));
+                    }
+                    0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00..0xE000).contains(&high) {
+                    return Err(lone_surrogate(at));
+                } else {
+                    high
+                };
+                out.push(char::from_u32(c).ok_or_else(|| lone_surrogate(at))?);
+                return Ok(());
+            }
+            _ => {
+                return Err(ParseError::Syntax {
+                    at,
+                    message: "invalid escape sequence in a string".into(),
+                    hint: Some("write a backslash as \\\\".into()),
+                })
+            }
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self, escape_at: usize) -> Result<u32, ParseError> {
+        let digits = self.bytes.get(self.pos..self.pos + 4);
+        let value = digits
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|d| u32::from_str_radix(d, 16).ok());
+        match value {
+            Some(v) => {
+                self.pos += 4;
+                Ok(v)
+            }
+            None => Err(ParseError::Syntax {
+                at: escape_at,
+                message: "\\u must be followed by four hexadecimal digits".into(),
+                hint: None,
+            }),
+        }
+    }
+
+    fn number(&mut self) -> Result<Number, ParseError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                    return Err(ParseError::Syntax {
+                        at: start,
+                        message: "numbers must not have leading zeros".into(),
+                        hint: None,
+                    });
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.unexpected("a digit")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return Err(self.unexpected("a digit after the decimal point"));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return Err(self.unexpected("a digit in the exponent"));
+            }
+            self.digits();
+        }
+        Ok(Number(self.text[start..self.pos].to_string()))
+    }
+
+    fn digits(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.pos += 1;
+        }
+    }
+}
+
+fn lone_surrogate(at: usize) -> ParseError {
+    ParseError::Syntax {
+        at,
+        message: "a \\u escape names half of a UTF-16 surrogate pair without the other half".into(),
+        hint: Some("escape the whole character, or write it as is".into()),
+    }
+}
+
+fn describe(shown: &str) -> String {
+    match shown {
+        "" => "end of text".into(),
+        s if s.chars().all(|c| c.is_control()) => {
+            format!(
+                "control character U+{:04X}",
+                s.chars().next().map_or(0, |c| c as u32)
+            )
+        }
+        s => format!("`{s}`"),
+    }
+}
+
+impl Value {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+}
+
+/// 2^53 - 1, the largest integer a JS number holds exactly.
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// Serializes like the JSON it came from; for objects the last duplicate wins at the first
+/// one's place, which is what `JSON.parse` does.
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_unit(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            // Integers JS can hold exactly go out as integers; anything else as the nearest
+            // double, which is what `JSON.parse` would give.
+            Value::Number(n) => match n.as_i64() {
+                Some(i) if i.unsigned_abs() <= MAX_SAFE_INTEGER => serializer.serialize_i64(i),
+                _ => serializer.serialize_f64(n.as_f64()),
+            },
+            Value::String(s) => serializer.serialize_str(s),
+            Value::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&item.value)?;
+                }
+                seq.end()
+            }
+            Value::Object(members) => {
+                let unique = last_wins(members);
+                let mut map = serializer.serialize_map(Some(unique.len()))?;
+                for member in unique {
+                    map.serialize_entry(&member.key, &member.value.value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// The members as `JSON.parse` keeps them: one per key, at the first occurrence's place, with
+/// the last occurrence's value.
+pub fn last_wins(members: &[Member]) -> Vec<&Member> {
+    let mut out: Vec<&Member> = Vec::with_capacity(members.len());
+    for member in members {
+        match out.iter_mut().find(|kept| kept.key == member.key) {
+            Some(kept) => {
+                *kept = member;
+            }
+            None => out.push(member),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Node {
+        parse(text, Limits::default()).expect("valid JSON")
+    }
+
+    fn err(text: &str) -> ParseError {
+        parse(text, Limits::default()).expect_err("invalid JSON")
+    }
+
+    #[test]
+    fn spans_cover_keys_and_values() {
+        let node = ok(r#"{"a": [1, "x"]}"#);
+        let Value::Object(members) = node.value else {
+            panic!("object")
+        };
+        assert_eq!(members[0].key_span, Span::new(1, 4));
+        assert_eq!(members[0].value.span, Span::new(6, 14));
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_in_order() {
+        let Value::Object(members) = ok(r#"{"a":1,"a":2}"#).value else {
+            panic!("object")
+        };
+        assert_eq!(members.len(), 2);
+        assert_eq!(
+            serde_json::to_string(&Value::Object(members)).unwrap(),
+            r#"{"a":2}"#
+        );
+    }
+
+    #[test]
+    fn escapes_and_surrogate_pairs_decode() {
+        let Value::String(s) = ok(r#""a\/b\r\n\ud83d\ude00\u00e9""#).value else {
+            panic!("string")
+        };
+        assert_eq!(s, "a/b\r\n😀é");
+    }
+
+    #[test]
+    fn lone_surrogates_are_rejected() {
+        assert!(matches!(
+            err(r#""\ud800""#),
+            ParseError::Syntax { at: 1, .. }
+        ));
+        assert!(matches!(err(r#""\udc00x""#), ParseError::Syntax { .. }));
+    }
+
+    #[test]
+    fn big_integers_stay_exact() {
+        let Value::Number(n) = ok("9007199254740993").value else {
+            panic!("number")
+        };
+        assert_eq!(n.as_i64(), Some(9_007_199_254_740_993));
+        assert_eq!(Number("1.5".into()).as_i64(), None);
+    }
+
+    #[test]
+    fn trailing_comma_is_named() {
+        let ParseError::Syntax { at, message, .. } = err("{\"a\":1,}") else {
+            panic!("syntax")
+        };
+        assert_eq!(at, 7);
+        assert!(message.contains("trailing comma"), "{message}");
+    }
+
+    #[test]
+    fn depth_is_bounded() {
+        let deep = "[".repeat(65) + &"]".repeat(65);
+        assert!(matches!(
+            err(&deep),
+            ParseError::TooDeep { max_depth: 64, .. }
+        ));
+        let fine = "[".repeat(64) + &"]".repeat(64);
+        ok(&fine);
+    }
+
+    #[test]
+    fn rejects_what_rfc_8259_rejects() {
+        for text in [
+            "",
+            " ",
+            "{",
+            "[1,]",
+            "01",
+            "1.",
+            "-",
+            "+1",
+            "'a'",
+            "{a:1}",
+            "\"\t\"",
+            "nul",
+            "[1 2]",
+            "{\"a\" 1}",
+            "1 2",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "{\"a\":1 \"b\":2}",
+            "/*c*/{}",
+        ] {
+            assert!(parse(text, Limits::default()).is_err(), "accepted {text:?}");
+        }
+    }
+
+    #[test]
+    fn accepts_what_rfc_8259_accepts() {
+        for text in [
+            "{}",
+            "[]",
+            "0",
+            "-0.5e+3",
+            "\"\"",
+            "true",
+            "null",
+            " {\"a\" : [ ] } ",
+            "\u{feff}{}",
+            "1E5",
+            "\"\\u0000\"",
+        ] {
+            assert!(parse(text, Limits::default()).is_ok(), "rejected {text:?}");
+        }
+    }
+}

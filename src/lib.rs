@@ -1,0 +1,46 @@
+//! Validate DigiCert CertCentral webhook request bodies, explain which `certificate_issued`
+//! events carry `certificate_chain`, and read the events that arrive at a listener.
+//!
+//! The crate is plain Rust; [`wasm`] (compiled for `wasm32` only) is the thin layer the npm
+//! package is built from. Every rule traces to the project's domain spec.
+//!
+//! ```
+//! use certcentral_webhooks::{validate_request, ValidateOptions};
+//! let report = validate_request(
+//!     r#"{"endpoint": "https://example.com/hook", "webhook_settings": {"webhook_send_certificate_chain": true}}"#,
+//!     &ValidateOptions::default(),
+//! );
+//! assert!(report.valid);
+//! assert_eq!(report.diagnostics[0].code.as_str(), "flag-spelling");
+//! ```
+
+pub mod catalog;
+pub mod delivery;
+pub mod diagnostic;
+pub mod endpoint;
+pub mod explain;
+pub mod json;
+pub mod position;
+pub mod product;
+pub mod settings;
+mod suggest;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use delivery::{Issuance, Mode};
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use explain::{explain_case, explain_delivery, DeliveryReport, ProductRef};
+pub use position::{Position, Range};
+pub use product::{classify, classify_name, Family, Product};
+pub use settings::{validate_request, ValidateOptions, ValidationReport};
+
+/// The crate version, as the npm package reports it.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Every event name known, subscribable first.
+pub fn event_names() -> Vec<&'static str> {
+    catalog::EVENTS.iter().map(|(name, _)| *name).collect()
+}

@@ -1,0 +1,126 @@
+//! Turns byte offsets (what Rust sees) into the positions editors and JS strings use:
+//! 1-based line and column, counted in UTF-16 code units, plus a 0-based UTF-16 offset.
+
+use serde::Serialize;
+
+use crate::json::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+    pub offset: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
+}
+
+/// Start of every line, in bytes and in UTF-16 units, built once per text so that each
+/// lookup costs a binary search plus a scan of one line.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    /// `(byte offset, UTF-16 offset)` of the first character of each line.
+    line_starts: Vec<(usize, usize)>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// Lines end at `\n`, `\r\n` or a lone `\r`, as in editors.
+    pub fn new(text: &'t str) -> LineIndex<'t> {
+        let mut line_starts = vec![(0, 0)];
+        let bytes = text.as_bytes();
+        let mut utf16 = 0usize;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // UTF-16 units: one per character below U+10000, two above (4-byte UTF-8 sequences).
+            if b & 0xC0 != 0x80 {
+                utf16 += if b >= 0xF0 { 2 } else { 1 };
+            }
+            i += 1;
+            let line_break = b == b'\n' || (b == b'\r' && bytes.get(i) != Some(&b'\n'));
+            if line_break {
+                line_starts.push((i, utf16));
+            }
+        }
+        LineIndex { text, line_starts }
+    }
+
+    pub fn position(&self, byte_offset: usize) -> Position {
+        let mut offset = byte_offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self
+            .line_starts
+            .partition_point(|(start, _)| *start <= offset)
+            .saturating_sub(1);
+        let (line_start, line_utf16) = self.line_starts.get(line).copied().unwrap_or((0, 0));
+        let column: usize = self
+            .text
+            .get(line_start..offset)
+            .map_or(0, |s| s.chars().map(char::len_utf16).sum());
+        Position {
+            line: to_u32(line + 1),
+            column: to_u32(column + 1),
+            offset: to_u32(line_utf16 + column),
+        }
+    }
+
+    pub fn range(&self, span: Span) -> Range {
+        Range {
+            start: self.position(span.start),
+            end: self.position(span.end),
+        }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(line: u32, column: u32, offset: u32) -> Position {
+        Position {
+            line,
+            column,
+            offset,
+        }
+    }
+
+    #[test]
+    fn columns_are_one_based() {
+        let index = LineIndex::new("abc");
+        assert_eq!(index.position(0), pos(1, 1, 0));
+        assert_eq!(index.position(3), pos(1, 4, 3));
+    }
+
+    #[test]
+    fn lf_crlf_and_lone_cr_all_end_a_line() {
+        let index = LineIndex::new("a\nb\r\nc\rd");
+        assert_eq!(index.position(2), pos(2, 1, 2));
+        assert_eq!(index.position(5), pos(3, 1, 5));
+        assert_eq!(index.position(7), pos(4, 1, 7));
+    }
+
+    #[test]
+    fn non_ascii_counts_in_utf16_units() {
+        // "é" is 2 bytes and 1 unit; "😀" is 4 bytes and 2 units.
+        let text = "é😀x\n😀y";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text.find('x').unwrap()), pos(1, 4, 3));
+        assert_eq!(index.position(text.find('y').unwrap()), pos(2, 3, 7));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_snap_back() {
+        let index = LineIndex::new("😀");
+        assert_eq!(index.position(2), pos(1, 1, 0));
+        assert_eq!(index.position(99), pos(1, 3, 2));
+    }
+}

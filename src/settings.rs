@@ -1,0 +1,764 @@
+//! The create/update request body (spec §2–§3): validation, normalization, and the effective
+//! settings the delivery rules read.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::catalog::{self, EventKind, Flag};
+use crate::delivery::{self, EffectiveSettings, Mode, Setting, Source, Target};
+use crate::diagnostic::{pointer, Code, Diagnostic, Finding, Findings, Severity};
+use crate::endpoint;
+use crate::json::{self, last_wins, Member, Node, Span, Value};
+use crate::suggest;
+
+/// Default cap on input text: 1 MiB of UTF-8.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 1 << 20;
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 100;
+
+#[derive(Debug, Clone)]
+pub struct ValidateOptions {
+    pub mode: Mode,
+    /// Flags spelled other than `"1"`/`"0"` become errors instead of warnings.
+    pub strict: bool,
+    pub max_diagnostics: usize,
+    pub max_input_bytes: usize,
+}
+
+impl Default for ValidateOptions {
+    fn default() -> Self {
+        ValidateOptions {
+            mode: Mode::Create,
+            strict: false,
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValidationReport {
+    /// True iff the body has no error, including any beyond the `max_diagnostics` cut.
+    pub valid: bool,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The body to send: flags as `"1"`/`"0"`, duplicates removed, key order kept.
+    pub normalized: Option<Value>,
+    pub truncated: bool,
+}
+
+/// Everything read from a request body, for the validator and the explainer alike.
+pub(crate) struct Reading {
+    pub findings: Findings,
+    pub normalized: Option<Value>,
+    pub settings: EffectiveSettings,
+    pub has_errors: bool,
+}
+
+pub fn validate_request(text: &str, options: &ValidateOptions) -> ValidationReport {
+    let reading = read(text, options);
+    let truncated = reading.findings.truncated;
+    ValidationReport {
+        valid: !reading.has_errors,
+        diagnostics: reading.findings.finish(Some(text)),
+        normalized: reading.normalized,
+        truncated,
+    }
+}
+
+pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
+    let mut reader = Reader {
+        options,
+        findings: Findings::new(options.max_diagnostics),
+        has_errors: false,
+        settings: EffectiveSettings::defaults(options.mode, ""),
+    };
+    let normalized = reader.document(text);
+    Reading {
+        findings: reader.findings,
+        normalized,
+        settings: reader.settings,
+        has_errors: reader.has_errors,
+    }
+}
+
+struct Reader<'o> {
+    options: &'o ValidateOptions,
+    findings: Findings,
+    has_errors: bool,
+    settings: EffectiveSettings,
+}
+
+/// How a flag value is spelled (spec §3 decision: three spellings accepted, one canonical).
+enum FlagSpelling {
+    Canonical(bool),
+    Alternative(bool),
+    Invalid,
+}
+
+fn flag_spelling(value: &Value) -> FlagSpelling {
+    match value {
+        Value::String(s) if s == "1" => FlagSpelling::Canonical(true),
+        Value::String(s) if s == "0" => FlagSpelling::Canonical(false),
+        Value::Bool(b) => FlagSpelling::Alternative(*b),
+        Value::Number(n) if n.lexeme() == "1" => FlagSpelling::Alternative(true),
+        Value::Number(n) if n.lexeme() == "0" => FlagSpelling::Alternative(false),
+        _ => FlagSpelling::Invalid,
+    }
+}
+
+fn canonical_flag(on: bool) -> &'static str {
+    if on {
+        "1"
+    } else {
+        "0"
+    }
+}
+
+fn object_start(span: Span) -> Span {
+    Span::new(span.start, span.start + 1)
+}
+
+impl Reader<'_> {
+    fn push(&mut self, finding: Finding) {
+        self.has_errors |= finding.severity == Severity::Error;
+        self.findings.push(finding);
+    }
+
+    fn document(&mut self, text: &str) -> Option<Value> {
+        if text.len() > self.options.max_input_bytes {
+            self.push(
+                Finding::new(
+                    Code::InputTooLarge,
+                    "",
+                    Span::new(0, 0),
+                    format!(
+                        "the text is {} bytes, over the limit of {} bytes",
+                        text.len(),
+                        self.options.max_input_bytes
+                    ),
+                )
+                .hint("a webhook request body is a few hundred bytes: check that this is the right file"),
+            );
+            return None;
+        }
+        let root = match json::parse(text, json::Limits::default()) {
+            Ok(root) => root,
+            Err(json::ParseError::Syntax { at, message, hint }) => {
+                let mut finding = Finding::new(Code::JsonSyntax, "", Span::new(at, at), message);
+                finding.hint = hint;
+                self.push(finding);
+                return None;
+            }
+            Err(json::ParseError::TooDeep { at, max_depth }) => {
+                self.push(Finding::new(
+                    Code::InputTooLarge,
+                    "",
+                    Span::new(at, at + 1),
+                    format!("the JSON is nested deeper than {max_depth} levels"),
+                ));
+                return None;
+            }
+        };
+        let Value::Object(members) = &root.value else {
+            self.push(
+                Finding::new(
+                    Code::InvalidRoot,
+                    "",
+                    root.span,
+                    format!("the body must be a JSON object, not {}", root.value.kind()),
+                )
+                .hint("write the body as { \"endpoint\": \"https://…\", … }"),
+            );
+            return None;
+        };
+        let is_list = members.iter().any(|m| m.key == "webhooks")
+            && !members.iter().any(|m| m.key == catalog::ENDPOINT);
+        if is_list {
+            self.list_response(members, root.span)
+        } else {
+            Some(Value::Object(self.body(members, "", root.span, false)))
+        }
+    }
+
+    /// A `GET /webhook` response: the one webhook inside is read as the body to send.
+    fn list_response(&mut self, members: &[Member], span: Span) -> Option<Value> {
+        self.duplicate_keys(members, "");
+        let mut result = None;
+        for member in last_wins(members) {
+            if member.key != "webhooks" {
+                self.unknown_field(member, "", &["webhooks"], None);
+                continue;
+            }
+            let Value::Array(webhooks) = &member.value.value else {
+                self.push(Finding::new(
+                    Code::InvalidType,
+                    "/webhooks",
+                    member.value.span,
+                    format!(
+                        "`webhooks` must be an array, not {}",
+                        member.value.value.kind()
+                    ),
+                ));
+                continue;
+            };
+            let Some(first) = webhooks.first() else {
+                self.push(
+                    Finding::new(
+                        Code::InvalidValue,
+                        "/webhooks",
+                        member.value.span,
+                        "`webhooks` is empty: this account has no webhook to check",
+                    )
+                    .hint("paste a create or update request body instead"),
+                );
+                continue;
+            };
+            if let Some(second) = webhooks.get(1) {
+                self.push(
+                    Finding::new(
+                        Code::InvalidValue,
+                        "/webhooks/1",
+                        second.span,
+                        "an account has at most one webhook; only /webhooks/0 is checked",
+                    )
+                    .severity(Severity::Warning),
+                );
+            }
+            let Value::Object(body) = &first.value else {
+                self.push(Finding::new(
+                    Code::InvalidType,
+                    "/webhooks/0",
+                    first.span,
+                    format!("a webhook must be an object, not {}", first.value.kind()),
+                ));
+                continue;
+            };
+            self.push(Finding::new(
+                Code::ListResponse,
+                "/webhooks/0",
+                object_start(first.span),
+                "this is a GET /webhook response: /webhooks/0 is checked as the request body, and `normalized` is that body without `id` and `status`",
+            ));
+            self.settings = EffectiveSettings::defaults(self.options.mode, "/webhooks/0");
+            result = Some(Value::Object(self.body(
+                body,
+                "/webhooks/0",
+                first.span,
+                true,
+            )));
+        }
+        if result.is_none() && !members.iter().any(|m| m.key == "webhooks") {
+            self.push(Finding::new(
+                Code::MissingField,
+                "",
+                object_start(span),
+                "`webhooks` is missing",
+            ));
+        }
+        result
+    }
+
+    fn duplicate_keys(&mut self, members: &[Member], base: &str) {
+        let mut seen = HashSet::new();
+        for member in members {
+            if !seen.insert(member.key.as_str()) {
+                self.push(
+                    Finding::new(
+                        Code::DuplicateKey,
+                        pointer(base, &member.key),
+                        member.key_span,
+                        format!(
+                            "`{}` appears more than once; this last one wins",
+                            member.key
+                        ),
+                    )
+                    .hint("remove the other occurrence"),
+                );
+            }
+        }
+    }
+
+    fn unknown_field(
+        &mut self,
+        member: &Member,
+        base: &str,
+        known: &[&str],
+        elsewhere: Option<(&[&str], &str)>,
+    ) {
+        let path = pointer(base, &member.key);
+        let mut finding = Finding::new(
+            Code::UnknownField,
+            path,
+            member.key_span,
+            format!("`{}` is not a key the API defines here", member.key),
+        );
+        if let Some((keys, place)) = elsewhere {
+            if keys.contains(&member.key.as_str()) {
+                finding = finding.hint(format!("move `{}` {place}", member.key));
+                self.push(finding);
+                return;
+            }
+        }
+        if let Some(close) = suggest::closest(&member.key, known.iter().copied()) {
+            finding = finding.hint(format!("did you mean `{close}`?"));
+        } else {
+            finding = finding.hint(format!("known keys: {}", known.join(", ")));
+        }
+        self.push(finding);
+    }
+
+    /// The body's members, checked; returns the normalized members.
+    fn body(&mut self, members: &[Member], base: &str, span: Span, listed: bool) -> Vec<Member> {
+        self.duplicate_keys(members, base);
+        let mut known: Vec<&str> = catalog::BODY_KEYS.to_vec();
+        if listed {
+            known.extend(catalog::LISTED_ONLY_KEYS);
+        }
+        let mut normalized = Vec::new();
+        let mut has_endpoint = false;
+        for member in last_wins(members) {
+            let path = pointer(base, &member.key);
+            let node = &member.value;
+            let mut value = node.value.clone();
+            match member.key.as_str() {
+                catalog::ENDPOINT => {
+                    has_endpoint = true;
+                    self.endpoint(node, &path);
+                }
+                catalog::SECRET => self.secret(node, &path),
+                catalog::EVENTS_KEY => value = self.events(node, &path),
+                catalog::SETTINGS => value = self.webhook_settings(node, &path),
+                "id" if listed => {
+                    if !matches!(&node.value, Value::Number(n) if n.as_i64().is_some()) {
+                        self.push(Finding::new(
+                            Code::InvalidType,
+                            path,
+                            node.span,
+                            "`id` must be an integer",
+                        ));
+                    }
+                    continue;
+                }
+                "status" if listed => {
+                    if !matches!(&node.value, Value::String(s) if catalog::STATUSES.contains(&s.as_str()))
+                    {
+                        self.push(
+                            Finding::new(
+                                Code::InvalidValue,
+                                path,
+                                node.span,
+                                "`status` must be pending, active or inactive",
+                            )
+                            .hint("\"active\""),
+                        );
+                    }
+                    continue;
+                }
+                _ => self.unknown_field(
+                    member,
+                    base,
+                    &known,
+                    Some((&catalog::SETTINGS_KEYS, "into `webhook_settings`")),
+                ),
+            }
+            normalized.push(Member {
+                key: member.key.clone(),
+                key_span: Span::default(),
+                value: Node {
+                    value,
+                    span: Span::default(),
+                },
+            });
+        }
+        if !has_endpoint {
+            self.push(
+                Finding::new(
+                    Code::MissingField,
+                    base,
+                    object_start(span),
+                    "`endpoint` is missing; it is required on create and on update",
+                )
+                .hint("add \"endpoint\": \"https://your-listener.example.com/webhook\""),
+            );
+        }
+        for finding in delivery::no_effect(&self.settings) {
+            let path = match finding.target {
+                Target::Flag(flag) => self.settings.flag(flag).path.clone(),
+                Target::Frequency => self.settings.notification_frequency.path.clone(),
+            };
+            let span = setting_key_span(members, finding.target);
+            self.push(Finding::new(Code::NoEffect, path, span, finding.message).hint(finding.hint));
+        }
+        normalized
+    }
+}
+
+/// The key span of a setting inside `webhook_settings`, for placing a `no-effect`.
+fn setting_key_span(members: &[Member], target: Target) -> Span {
+    let key = match target {
+        Target::Flag(flag) => flag.key(),
+        Target::Frequency => catalog::FREQUENCY,
+    };
+    last_wins(members)
+        .into_iter()
+        .filter(|m| m.key == catalog::SETTINGS)
+        .find_map(|m| match &m.value.value {
+            Value::Object(inner) => last_wins(inner)
+                .into_iter()
+                .find(|i| i.key == key)
+                .map(|i| i.key_span),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+impl Reader<'_> {
+    fn endpoint(&mut self, node: &Node, path: &str) {
+        let Value::String(url) = &node.value else {
+            self.push(Finding::new(
+                Code::InvalidType,
+                path,
+                node.span,
+                format!("`endpoint` must be a string, not {}", node.value.kind()),
+            ));
+            return;
+        };
+        if let Err(problem) = endpoint::check(url) {
+            let mut finding = Finding::new(Code::InvalidValue, path, node.span, problem.message);
+            finding.hint = problem.hint;
+            self.push(finding);
+        }
+    }
+
+    /// The secret's value never appears in a message: reports may be logged or shared.
+    fn secret(&mut self, node: &Node, path: &str) {
+        let Value::String(secret) = &node.value else {
+            self.push(Finding::new(
+                Code::InvalidType,
+                path,
+                node.span,
+                format!("`secret` must be a string, not {}", node.value.kind()),
+            ));
+            return;
+        };
+        let length = secret.chars().count();
+        if secret.is_empty() && self.options.mode == Mode::Update {
+            return; // spec §2: "" on update removes the secret.
+        }
+        if length < catalog::MIN_SECRET_CHARS {
+            let hint = if secret.is_empty() {
+                "omit `secret` to send events without X-WEBHOOK-KEY, or use at least 32 random characters"
+            } else {
+                "use at least 32 random characters, e.g. the output of `openssl rand -hex 16`"
+            };
+            self.push(
+                Finding::new(
+                    Code::SecretTooShort,
+                    path,
+                    node.span,
+                    format!(
+                        "`secret` has {length} characters; the API requires at least {}",
+                        catalog::MIN_SECRET_CHARS
+                    ),
+                )
+                .hint(hint),
+            );
+        }
+    }
+
+    /// Checks `events` and returns it without duplicates.
+    fn events(&mut self, node: &Node, path: &str) -> Value {
+        let Value::Array(items) = &node.value else {
+            self.push(
+                Finding::new(
+                    Code::InvalidType,
+                    path,
+                    node.span,
+                    format!(
+                        "`events` must be an array of event names, not {}",
+                        node.value.kind()
+                    ),
+                )
+                .hint("write it as [\"certificate_issued\"]"),
+            );
+            return node.value.clone();
+        };
+        if items.is_empty() {
+            self.push(
+                Finding::new(
+                    Code::EmptySubscription,
+                    path,
+                    node.span,
+                    "`events` is empty, so no event is subscribed",
+                )
+                .hint("list at least \"certificate_issued\", or omit `events`"),
+            );
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        let mut kept = Vec::new();
+        let mut subscribed = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let item_path = pointer(path, &i.to_string());
+            let Value::String(name) = &item.value else {
+                self.push(Finding::new(
+                    Code::InvalidType,
+                    item_path,
+                    item.span,
+                    format!("an event name must be a string, not {}", item.value.kind()),
+                ));
+                kept.push(item.clone());
+                continue;
+            };
+            if seen.contains(&name.as_str()) {
+                self.push(
+                    Finding::new(
+                        Code::DuplicateValue,
+                        item_path,
+                        item.span,
+                        format!("\"{name}\" is listed more than once"),
+                    )
+                    .hint("remove the repetition"),
+                );
+                continue;
+            }
+            seen.push(name);
+            kept.push(item.clone());
+            match catalog::event_kind(name) {
+                Some(EventKind::Subscribable | EventKind::Approval) => subscribed.push(name.clone()),
+                Some(EventKind::System) => self.push(
+                    Finding::new(
+                        Code::InvalidValue,
+                        item_path,
+                        item.span,
+                        format!("\"{name}\" is sent by DigiCert while the webhook is set up; it cannot be subscribed"),
+                    )
+                    .hint("remove it"),
+                ),
+                None => {
+                    let close = suggest::closest(name, catalog::subscribable_events());
+                    let hint = match close {
+                        Some(close) => format!("did you mean \"{close}\"?"),
+                        None => format!("subscribable events: {}", catalog::subscribable_events().collect::<Vec<_>>().join(", ")),
+                    };
+                    self.push(
+                        Finding::new(Code::InvalidValue, item_path, item.span, format!("\"{name}\" is not a CertCentral event name"))
+                            .hint(hint),
+                    );
+                }
+            }
+        }
+        self.settings.events = Setting {
+            value: subscribed,
+            source: Source::Explicit,
+            path: path.to_string(),
+        };
+        Value::Array(kept)
+    }
+
+    /// Checks `webhook_settings` and returns it with canonical flags.
+    fn webhook_settings(&mut self, node: &Node, path: &str) -> Value {
+        let Value::Object(members) = &node.value else {
+            self.push(Finding::new(
+                Code::InvalidType,
+                path,
+                node.span,
+                format!(
+                    "`webhook_settings` must be an object, not {}",
+                    node.value.kind()
+                ),
+            ));
+            return node.value.clone();
+        };
+        self.duplicate_keys(members, path);
+        let mut normalized = Vec::new();
+        for member in last_wins(members) {
+            let member_path = pointer(path, &member.key);
+            let node = &member.value;
+            let mut value = node.value.clone();
+            if let Some(flag) = Flag::from_key(&member.key) {
+                if let Some(on) = self.flag(flag, node, &member_path) {
+                    value = Value::String(canonical_flag(on).to_string());
+                }
+            } else if member.key == catalog::FREQUENCY {
+                value = self.frequency(node, &member_path);
+            } else {
+                self.unknown_field(
+                    member,
+                    path,
+                    &catalog::SETTINGS_KEYS,
+                    Some((&catalog::BODY_KEYS, "to the top level of the body")),
+                );
+            }
+            normalized.push(Member {
+                key: member.key.clone(),
+                key_span: Span::default(),
+                value: Node {
+                    value,
+                    span: Span::default(),
+                },
+            });
+        }
+        Value::Object(normalized)
+    }
+
+    /// Reads one flag; returns its value when it is some spelling of on or off.
+    fn flag(&mut self, flag: Flag, node: &Node, path: &str) -> Option<bool> {
+        let on = match flag_spelling(&node.value) {
+            FlagSpelling::Canonical(on) => on,
+            FlagSpelling::Alternative(on) => {
+                let canonical = canonical_flag(on);
+                let (severity, consequence) = if self.options.strict {
+                    (Severity::Error, "strict mode accepts only \"1\" and \"0\"")
+                } else {
+                    (
+                        Severity::Warning,
+                        "it is accepted and sent as the string the API documents",
+                    )
+                };
+                self.push(
+                    Finding::new(
+                        Code::FlagSpelling,
+                        path,
+                        node.span,
+                        format!(
+                            "`{}` is written as {}; {consequence}",
+                            flag.key(),
+                            json_text(&node.value)
+                        ),
+                    )
+                    .severity(severity)
+                    .hint(format!("write \"{canonical}\"")),
+                );
+                on
+            }
+            FlagSpelling::Invalid => {
+                let code = match node.value {
+                    Value::Array(_) | Value::Object(_) => Code::InvalidType,
+                    _ => Code::InvalidValue,
+                };
+                let lower = match &node.value {
+                    Value::String(s) => s.to_ascii_lowercase(),
+                    _ => String::new(),
+                };
+                let hint = match lower.as_str() {
+                    "true" | "yes" | "on" | "y" => "write \"1\"",
+                    "false" | "no" | "off" | "n" => "write \"0\"",
+                    _ => "write \"1\" for on or \"0\" for off",
+                };
+                self.push(
+                    Finding::new(
+                        code,
+                        path,
+                        node.span,
+                        format!(
+                            "`{}` is {}, which is neither on nor off",
+                            flag.key(),
+                            json_text(&node.value)
+                        ),
+                    )
+                    .hint(hint),
+                );
+                return None;
+            }
+        };
+        *self.settings.flag_mut(flag) = Setting {
+            value: on,
+            source: Source::Explicit,
+            path: path.to_string(),
+        };
+        Some(on)
+    }
+
+    fn frequency(&mut self, node: &Node, path: &str) -> Value {
+        let allowed = "any of 90, 60, 30, 7 (days before), 0 (the day of) and -7 (7 days after)";
+        let Value::Array(items) = &node.value else {
+            self.push(
+                Finding::new(
+                    Code::InvalidType,
+                    path,
+                    node.span,
+                    format!(
+                        "`{}` must be an array of integers, not {}",
+                        catalog::FREQUENCY,
+                        node.value.kind()
+                    ),
+                )
+                .hint(format!("write e.g. [30, 7, 0]: {allowed}")),
+            );
+            return node.value.clone();
+        };
+        let mut days = Vec::new();
+        let mut seen = Vec::new();
+        let mut kept = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let item_path = pointer(path, &i.to_string());
+            let day = match &item.value {
+                Value::Number(n) => n.as_i64(),
+                _ => None,
+            };
+            let Some(day) = day else {
+                self.push(
+                    Finding::new(
+                        Code::InvalidType,
+                        item_path,
+                        item.span,
+                        format!(
+                            "{} is not an integer number of days",
+                            json_text(&item.value)
+                        ),
+                    )
+                    .hint(allowed),
+                );
+                kept.push(item.clone());
+                continue;
+            };
+            if seen.contains(&day) {
+                self.push(
+                    Finding::new(
+                        Code::DuplicateValue,
+                        item_path,
+                        item.span,
+                        format!("{day} is listed more than once"),
+                    )
+                    .hint("remove the repetition"),
+                );
+                continue;
+            }
+            seen.push(day);
+            if !catalog::FREQUENCY_DAYS.contains(&day) {
+                self.push(
+                    Finding::new(
+                        Code::InvalidValue,
+                        item_path,
+                        item.span,
+                        format!("{day} is not a notification day the API offers"),
+                    )
+                    .hint(allowed),
+                );
+            } else {
+                days.push(day);
+            }
+            kept.push(item.clone());
+        }
+        self.settings.notification_frequency = Setting {
+            value: Some(days),
+            source: Source::Explicit,
+            path: path.to_string(),
+        };
+        Value::Array(kept)
+    }
+}
+
+/// A short JSON rendering of a value for messages (strings quoted, long ones cut).
+fn json_text(value: &Value) -> String {
+    match value {
+        Value::String(s) if s.chars().count() > 40 => {
+            format!("\"{}…\"", s.chars().take(40).collect::<String>())
+        }
+        Value::String(s) => format!("\"{s}\""),
+        Value::Number(n) => n.lexeme().chars().take(40).collect(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        other => other.kind().into(),
+    }
+}
