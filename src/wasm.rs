@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::explain::ProductRef;
 use crate::product::Product;
@@ -51,8 +52,11 @@ fn read_input(value: &JsValue, what: &str) -> Result<Input, JsValue> {
     )))
 }
 
+/// Reads an options object, rejecting keys outside `known`: serde-wasm-bindgen only looks up
+/// the fields it expects, so `deny_unknown_fields` alone would let a typo pass silently.
 fn read_options<T: for<'de> Deserialize<'de> + Default>(
     value: Option<JsValue>,
+    known: &[&str],
 ) -> Result<T, JsValue> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
@@ -60,7 +64,22 @@ fn read_options<T: for<'de> Deserialize<'de> + Default>(
     if !value.is_object() {
         return Err(misuse("options must be an object"));
     }
+    reject_unknown_keys(&value, known, "option")?;
     serde_wasm_bindgen::from_value(value).map_err(|e| misuse(&format!("invalid options: {e}")))
+}
+
+fn reject_unknown_keys(value: &JsValue, known: &[&str], what: &str) -> Result<(), JsValue> {
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(misuse(&format!(
+                "unknown {what} `{key}`; known: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -101,7 +120,11 @@ pub fn validate_request(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let input = read_input(&input, "input")?;
-    let options = read_options::<ValidateArgs>(options)?.into_options();
+    let options = read_options::<ValidateArgs>(
+        options,
+        &["mode", "strict", "maxDiagnostics", "maxInputBytes"],
+    )?
+    .into_options();
     let mut report = settings::validate_request(&input.text, &options);
     if !input.is_text {
         report.diagnostics.iter_mut().for_each(|d| d.range = None);
@@ -131,7 +154,7 @@ pub fn explain_delivery(
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let input = read_input(&input, "input")?;
-    let options = read_options::<ExplainArgs>(options)?.into_options();
+    let options = read_options::<ExplainArgs>(options, &["mode"])?.into_options();
     let mut report = crate::explain_delivery(&input.text, &options);
     if !input.is_text {
         report.diagnostics.iter_mut().for_each(|d| d.range = None);
@@ -181,6 +204,7 @@ pub fn explain_case(
     if !scenario.is_object() {
         return Err(misuse("scenario must be an object { product, instant }"));
     }
+    reject_unknown_keys(&scenario, &["product", "instant", "mode"], "scenario key")?;
     let scenario: ScenarioArgs = serde_wasm_bindgen::from_value(scenario)
         .map_err(|e| misuse(&format!("invalid scenario: {e}")))?;
     let options = ValidateOptions {

@@ -1,0 +1,44 @@
+# Entry points. Each target installs what it needs first (scripts/setup.sh is idempotent).
+.PHONY: setup build test lint test-native test-wasm test-js test-e2e playground site clean
+
+PORT ?= 8080
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+setup:
+	bash scripts/setup.sh
+
+# The npm package in pkg/ (node + web builds) and the playground's copy of the web build.
+build: setup
+	bash scripts/build.sh
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
+test-native: setup
+	cargo test
+
+# The binding through wasm-bindgen-test, in Node and in headless Chromium.
+test-wasm: setup
+	cargo test --target wasm32-unknown-unknown
+
+test-js: build
+	cargo build --example report --quiet
+	node --test tests/js/
+
+test-e2e: build
+	node --test tests/e2e/
+
+test: lint test-native test-wasm test-js test-e2e
+
+# The static site, ready to host anywhere as is.
+site: build
+	@echo "www/ is the static site"
+
+playground: build
+	@echo "Serving the playground at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+clean:
+	rm -rf target pkg/node pkg/web pkg/event-names.js pkg/event-names.cjs www/pkg artifacts
