@@ -7,12 +7,12 @@ cd "$(dirname "$0")/.."
 # The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock (a mismatch is a hard error).
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null; then
   # Debian's chromium drives the browser tests; never Debian's binaryen (its wasm-opt 108
   # silently breaks wasm-bindgen output).
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver openssl >/dev/null
 fi
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

@@ -1,6 +1,5 @@
 //! Diagnostics shared by every operation: stable codes, JSON Pointer paths, text ranges.
 
-use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use serde::Serialize;
@@ -206,20 +205,22 @@ impl Findings {
     /// Places every finding in the text (when there is one) and returns them in document order.
     pub fn finish(self, text: Option<&str>) -> Vec<Diagnostic> {
         let index = text.map(LineIndex::new);
-        let mut ordered: Vec<Reverse<Ordered>> = self.kept.into_iter().map(Reverse).collect();
-        ordered.sort_by(|a, b| b.cmp(a));
+        self.finish_in(index.as_ref())
+    }
+
+    /// As [`Findings::finish`], with a line index built once for many reports on one text.
+    pub fn finish_in(self, index: Option<&LineIndex>) -> Vec<Diagnostic> {
+        let mut ordered = self.kept.into_vec();
+        ordered.sort();
         ordered
             .into_iter()
-            .map(|Reverse(o)| {
-                let f = o.finding;
-                Diagnostic {
-                    severity: f.severity,
-                    code: f.code,
-                    path: f.path,
-                    message: f.message,
-                    hint: f.hint,
-                    range: index.as_ref().map(|i| i.range(f.span)),
-                }
+            .map(|Ordered { finding: f, .. }| Diagnostic {
+                severity: f.severity,
+                code: f.code,
+                path: f.path,
+                message: f.message,
+                hint: f.hint,
+                range: index.map(|i| i.range(f.span)),
             })
             .collect()
     }

@@ -143,3 +143,118 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
     .flatten()
     .collect()
 }
+
+/// Why a received event does or does not carry `certificate_chain`, judged by the delivery
+/// rules against the given settings body; with the product and issuance when known, else over
+/// every case those settings allow.
+pub fn explain_chain_presence(
+    settings_text: &str,
+    mode: crate::delivery::Mode,
+    event: &str,
+    has_chain: bool,
+    product: Option<&ProductRef>,
+    instant: Option<bool>,
+) -> String {
+    let options = ValidateOptions {
+        mode,
+        ..ValidateOptions::default()
+    };
+    let reading = settings::read(settings_text, &options);
+    let effective = &reading.settings;
+    let unreadable = if reading.normalized.is_none() {
+        " (The settings could not be read, so the defaults were assumed.)"
+    } else {
+        ""
+    };
+    if event != crate::catalog::CERTIFICATE_ISSUED {
+        let subscribed = match crate::catalog::event_kind(event) {
+            Some(crate::catalog::EventKind::System) | None => String::new(),
+            Some(_)
+                if !effective.subscribed(event) && effective.events.source == Source::Explicit =>
+            {
+                format!(" Note that `{event}` is not in `events` of these settings, yet it arrived: the settings in effect differ from these.")
+            }
+            Some(_) => String::new(),
+        };
+        return format!("Only certificate_issued events carry certificate_chain; this is {event}.{subscribed}{unreadable}");
+    }
+    let with = if has_chain { "with" } else { "without" };
+    let cases: Vec<Outcome> = match (product, instant) {
+        (Some(product), Some(instant)) => {
+            let issuance = if instant {
+                Issuance::Instant
+            } else {
+                Issuance::NotInstant
+            };
+            vec![delivery::outcome(effective, product.family(), issuance)]
+        }
+        _ => {
+            let family = product.map(ProductRef::family);
+            delivery::matrix(effective)
+                .into_iter()
+                .filter(|o| family.is_none_or(|f| f == o.family || f == Family::Unknown))
+                .filter(|o| instant.is_none_or(|i| (o.issuance == Issuance::Instant) == i))
+                .collect()
+        }
+    };
+    if let [only] = cases.as_slice() {
+        if !only.event_sent {
+            return format!("These settings would not send this event at all: {} The settings in effect differ from these.{unreadable}", only.reason);
+        }
+        if only.includes_chain == has_chain || !only.certain {
+            return format!("This certificate_issued arrived {with} certificate_chain, as these settings say: {}{unreadable}", only.reason);
+        }
+        return format!(
+            "This certificate_issued arrived {with} certificate_chain, but these settings say otherwise: {} The settings in effect differ from these.{unreadable}",
+            only.reason
+        );
+    }
+    let consistent: Vec<&Outcome> = cases
+        .iter()
+        .filter(|o| o.event_sent && (o.includes_chain == has_chain || !o.certain))
+        .collect();
+    if consistent.is_empty() {
+        let reasons: Vec<&str> = cases.iter().map(|o| o.reason.as_str()).collect();
+        return format!(
+            "No case under these settings sends certificate_issued {with} certificate_chain, so the settings in effect differ from these. {}{unreadable}",
+            dedup(reasons).join(" ")
+        );
+    }
+    // One entry per family: "code signing (issued instantly or not)", "public TLS issued instantly".
+    let mut list: Vec<String> = Vec::new();
+    for family in Family::KNOWN {
+        let issuances: Vec<Issuance> = consistent
+            .iter()
+            .filter(|o| o.family == family)
+            .map(|o| o.issuance)
+            .collect();
+        match issuances.as_slice() {
+            [] => {}
+            [Issuance::Instant] => list.push(format!("{} issued instantly", family.label())),
+            [Issuance::NotInstant] => list.push(format!("{} not issued instantly", family.label())),
+            _ => list.push(format!("{} (issued instantly or not)", family.label())),
+        }
+    }
+    let reasons: Vec<&str> = consistent
+        .iter()
+        .filter(|o| o.family.is_tls())
+        .map(|o| o.reason.as_str())
+        .collect();
+    format!(
+        "Under these settings certificate_issued arrives {with} certificate_chain for: {}. {}{unreadable}",
+        list.join(", "),
+        dedup(reasons).join(" ")
+    )
+    .trim_end()
+    .to_string()
+}
+
+fn dedup(items: Vec<&str>) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}

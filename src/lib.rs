@@ -15,22 +15,29 @@
 //! ```
 
 pub mod catalog;
+pub mod chain;
 pub mod delivery;
 pub mod diagnostic;
 pub mod endpoint;
+pub mod event;
 pub mod explain;
 pub mod json;
+pub mod listener;
 pub mod position;
 pub mod product;
 pub mod settings;
 mod suggest;
+pub mod time;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use chain::CertificateInfo;
 pub use delivery::{Issuance, Mode};
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use event::{parse_event, parse_events, EventReport, ParseOptions};
 pub use explain::{explain_case, explain_delivery, DeliveryReport, ProductRef};
+pub use listener::{is_digicert_source, verify_webhook_key};
 pub use position::{Position, Range};
 pub use product::{classify, classify_name, Family, Product};
 pub use settings::{validate_request, ValidateOptions, ValidationReport};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::event::ParseOptions;
 use crate::explain::ProductRef;
 use crate::product::Product;
 use crate::settings::{self, ValidateOptions};
@@ -228,6 +229,113 @@ pub fn classify_product(
     Ok(JsValue::from_str(read_product(product)?.family().as_str()))
 }
 
+/// Reads the options of `parseEvent` / `parseEvents`; without `now` the clock is used.
+fn parse_options(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
+    const KNOWN: [&str; 6] = [
+        "now",
+        "settings",
+        "product",
+        "instant",
+        "mode",
+        "maxDiagnostics",
+    ];
+    let mut options = ParseOptions {
+        now: Some((js_sys::Date::now() / 1000.0).floor() as i64),
+        ..ParseOptions::default()
+    };
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(options);
+    };
+    if !value.is_object() {
+        return Err(misuse("options must be an object"));
+    }
+    reject_unknown_keys(&value, &KNOWN, "option")?;
+    let field = |key: &str| js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let now = field("now");
+    if let Some(ms) = now.as_f64() {
+        if !ms.is_finite() {
+            return Err(misuse("now must be a finite number of milliseconds"));
+        }
+        options.now = Some((ms / 1000.0).floor() as i64);
+    } else if let Some(text) = now.as_string() {
+        options.now = Some(crate::time::parse_iso8601(&text).ok_or_else(|| {
+            misuse("now must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z")
+        })?);
+    } else if !now.is_undefined() {
+        return Err(misuse(
+            "now must be an ISO 8601 string or epoch milliseconds",
+        ));
+    }
+    let settings = field("settings");
+    if !settings.is_undefined() && !settings.is_null() {
+        options.settings = Some(read_input(&settings, "settings")?.text);
+    }
+    let product = field("product");
+    if !product.is_undefined() && !product.is_null() {
+        options.product = Some(read_product(product)?);
+    }
+    let instant = field("instant");
+    if !instant.is_undefined() {
+        options.instant = Some(
+            instant
+                .as_bool()
+                .ok_or_else(|| misuse("instant must be a boolean"))?,
+        );
+    }
+    let mode = field("mode");
+    if !mode.is_undefined() {
+        options.settings_mode = serde_wasm_bindgen::from_value(mode)
+            .map_err(|_| misuse("mode must be \"create\" or \"update\""))?;
+    }
+    if let Some(max) = field("maxDiagnostics").as_f64() {
+        options.max_diagnostics = max.clamp(0.0, 1e6) as usize;
+    }
+    Ok(options)
+}
+
+/// Parses one webhook event and decodes its certificate chain.
+#[wasm_bindgen(js_name = parseEvent, unchecked_return_type = "EventReport")]
+pub fn parse_event(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let input = read_input(&input, "input")?;
+    let options = parse_options(options)?;
+    let mut report = crate::parse_event(&input.text, &options);
+    if !input.is_text {
+        report.diagnostics.iter_mut().for_each(|d| d.range = None);
+    }
+    output(&report)
+}
+
+/// Parses newline-delimited events: one result per non-empty line, positions in the file.
+#[wasm_bindgen(js_name = parseEvents, unchecked_return_type = "EventReport[]")]
+pub fn parse_events(
+    ndjson: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let text = ndjson
+        .as_string()
+        .ok_or_else(|| misuse("parseEvents takes NDJSON text"))?;
+    let options = parse_options(options)?;
+    output(&crate::parse_events(&text, &options))
+}
+
+/// Compares the `X-WEBHOOK-KEY` header with the secret in constant time.
+#[wasm_bindgen(js_name = verifyWebhookKey)]
+pub fn verify_webhook_key(
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] received: JsValue,
+    secret: &str,
+) -> bool {
+    crate::verify_webhook_key(received.as_string().as_deref(), secret)
+}
+
+/// True for an IPv4 address in DigiCert's 216.168.240.0/20.
+#[wasm_bindgen(js_name = isDigiCertSource)]
+pub fn is_digicert_source(ip: &str) -> bool {
+    crate::is_digicert_source(ip)
+}
+
 /// Every event name known, subscribable first.
 #[wasm_bindgen(js_name = eventNames, unchecked_return_type = "string[]")]
 pub fn event_names() -> JsValue {
@@ -295,6 +403,38 @@ export interface DeliveryReport {
 }
 export interface ProductInfo { name_id?: string; type?: string; group_name?: string; validation_type?: string }
 export interface Scenario { product: string | ProductInfo; instant: boolean; mode?: "create" | "update" }
+export interface ParseOptions {
+  now?: string | number;
+  settings?: string | object;
+  product?: string | ProductInfo;
+  instant?: boolean;
+  mode?: "create" | "update";
+  maxDiagnostics?: number;
+}
+export interface CertificateInfo {
+  index: number;
+  role: "leaf" | "intermediate" | "root";
+  subjectCommonName: string | null;
+  commonName: string | null;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  sha256Fingerprint: string;
+  isCa: boolean;
+  selfSigned: boolean;
+  dnsNames: string[];
+  keyAlgorithm: string;
+  signatureAlgorithm: string;
+}
+export interface EventReport {
+  ok: boolean;
+  event: { event: string; data?: Record<string, unknown> } | null;
+  chain: CertificateInfo[] | null;
+  explanation: string | null;
+  diagnostics: Diagnostic[];
+}
 export interface ValidationReport {
   valid: boolean;
   diagnostics: Diagnostic[];

@@ -123,6 +123,10 @@ fn hundreds_of_malformed_inputs_leave_the_instance_usable() {
                 input
             );
             wasm::explain_delivery(input.as_str().into(), None).expect("bad input never throws");
+            let event =
+                wasm::parse_event(input.as_str().into(), None).expect("bad input never throws");
+            assert_eq!(get(&event, "ok").as_bool(), Some(false));
+            wasm::parse_events(input.as_str().into(), None).expect("bad input never throws");
         }
     }
     let report = wasm::validate_request(valid.into(), None).expect("still works");
@@ -175,4 +179,17 @@ fn explain_case_reports_unknown_products_as_unknown() {
         get(&outcome, "family").as_string().as_deref(),
         Some("unknown")
     );
+}
+
+#[wasm_bindgen_test]
+fn parse_event_keeps_ids_as_numbers_and_uses_now() {
+    let text =
+        r#"{"event":"certificate_revoked","data":{"order_id":472000001,"certificate_id":2}}"#;
+    let report = wasm::parse_event(text.into(), Some(json(r#"{"now":"2030-01-01T00:00:00Z"}"#)))
+        .expect("no throw");
+    assert_eq!(
+        get(&get(&get(&report, "event"), "data"), "order_id").as_f64(),
+        Some(472_000_001.0)
+    );
+    assert!(wasm::parse_event(text.into(), Some(json(r#"{"now":"soon"}"#))).is_err());
 }

@@ -1,0 +1,541 @@
+//! What arrives at the listener (spec §4): the `{"event", "data"}` envelope, each documented
+//! event's fields, the certificate chain, and why the chain is or is not there.
+
+use serde::Serialize;
+
+use crate::catalog;
+use crate::chain::{self, CertificateInfo, Decoded, Role, MAX_CHAIN_LENGTH};
+use crate::delivery::Mode;
+use crate::diagnostic::{pointer, Code, Diagnostic, Finding, Findings, Severity};
+use crate::explain::{self, ProductRef};
+use crate::json::{self, last_wins, Member, Node, Span, Value, MAX_SAFE_INTEGER};
+use crate::position::LineIndex;
+use crate::settings::{DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_INPUT_BYTES};
+
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    /// Unix seconds to check validity against; `None` skips the validity checks. (The npm
+    /// package passes the clock when the caller gives no `now`.)
+    pub now: Option<i64>,
+    /// A webhook request body: when given, each result explains the chain's presence.
+    pub settings: Option<String>,
+    pub settings_mode: Mode,
+    pub product: Option<ProductRef>,
+    pub instant: Option<bool>,
+    pub max_diagnostics: usize,
+    /// Per event (per line for NDJSON).
+    pub max_input_bytes: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            now: None,
+            settings: None,
+            settings_mode: Mode::Create,
+            product: None,
+            instant: None,
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventReport {
+    /// No error diagnostics.
+    pub ok: bool,
+    /// The envelope as received (duplicates resolved as `JSON.parse` would), or `null` when it
+    /// has no usable `event` name.
+    pub event: Option<Value>,
+    /// The decoded entries of `certificate_chain` (entries that fail to decode are left out
+    /// and reported as `pem-invalid`).
+    pub chain: Option<Vec<CertificateInfo>>,
+    pub explanation: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
+    let index = LineIndex::new(text);
+    parse_at(text, 0, options, &index)
+}
+
+/// One result per non-empty line; positions refer to the whole text.
+pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
+    let index = LineIndex::new(ndjson);
+    let mut results = Vec::new();
+    let mut start = 0;
+    for line in ndjson.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if !content.trim().is_empty() {
+            results.push(parse_at(content, start, options, &index));
+        }
+        start += line.len();
+    }
+    results
+}
+
+fn parse_at(text: &str, base: usize, options: &ParseOptions, index: &LineIndex) -> EventReport {
+    let mut reader = EventReader {
+        base,
+        findings: Findings::new(options.max_diagnostics),
+        has_errors: false,
+        now: options.now,
+        chain: None,
+    };
+    let event = reader.document(text, options.max_input_bytes);
+    let explanation = match (&options.settings, &event) {
+        (Some(settings), Some(event)) => Some(explain_event(event, settings, options)),
+        _ => None,
+    };
+    EventReport {
+        ok: !reader.has_errors,
+        event,
+        chain: reader.chain,
+        explanation,
+        diagnostics: reader.findings.finish_in(Some(index)),
+    }
+}
+
+/// The type of a documented `data` field.
+#[derive(Clone, Copy)]
+enum Field {
+    Id,
+    Text,
+    TextList,
+    Chain,
+}
+
+/// Documented `data` fields per event (spec §4); `None`: the payload is not documented and is
+/// kept as it is.
+fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]> {
+    const ISSUED: &[(&str, Field, bool)] = &[
+        ("order_id", Field::Id, true),
+        ("certificate_id", Field::Id, true),
+        ("certificate_chain", Field::Chain, false),
+    ];
+    const ORDER: &[(&str, Field, bool)] = &[
+        ("order_id", Field::Id, true),
+        ("certificate_id", Field::Id, true),
+    ];
+    const APPROVAL: &[(&str, Field, bool)] = &[
+        ("order_id", Field::Id, true),
+        ("certificate_id", Field::Id, true),
+        ("orderApprovalEmailStatus", Field::Text, false),
+        ("orderApprovalEmails", Field::TextList, false),
+    ];
+    const CHALLENGE: &[(&str, Field, bool)] = &[
+        ("token", Field::Text, true),
+        ("webhook_id", Field::Id, true),
+    ];
+    match event {
+        "certificate_issued" => Some(ISSUED),
+        "certificate_revoked" | "order_rejected" => Some(ORDER),
+        "order_approval_email_sent" => Some(APPROVAL),
+        "challenge_webhook_endpoint" => Some(CHALLENGE),
+        _ => None,
+    }
+}
+
+struct EventReader {
+    base: usize,
+    findings: Findings,
+    has_errors: bool,
+    now: Option<i64>,
+    chain: Option<Vec<CertificateInfo>>,
+}
+
+fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
+    members.iter().rev().find(|m| m.key == key)
+}
+
+impl EventReader {
+    fn push(&mut self, mut finding: Finding) {
+        finding.span = Span::new(finding.span.start + self.base, finding.span.end + self.base);
+        self.has_errors |= finding.severity == Severity::Error;
+        self.findings.push(finding);
+    }
+
+    fn document(&mut self, text: &str, max_bytes: usize) -> Option<Value> {
+        if text.len() > max_bytes {
+            self.push(Finding::new(
+                Code::InputTooLarge,
+                "",
+                Span::new(0, 0),
+                format!(
+                    "the event is {} bytes, over the limit of {max_bytes} bytes",
+                    text.len()
+                ),
+            ));
+            return None;
+        }
+        let root = match json::parse(text, json::Limits::default()) {
+            Ok(root) => root,
+            Err(json::ParseError::Syntax { at, message, hint }) => {
+                let mut finding = Finding::new(Code::JsonSyntax, "", Span::new(at, at), message);
+                finding.hint = hint;
+                self.push(finding);
+                return None;
+            }
+            Err(json::ParseError::TooDeep { at, max_depth }) => {
+                self.push(Finding::new(
+                    Code::InputTooLarge,
+                    "",
+                    Span::new(at, at + 1),
+                    format!("the JSON is nested deeper than {max_depth} levels"),
+                ));
+                return None;
+            }
+        };
+        let Value::Object(members) = &root.value else {
+            self.push(Finding::new(
+                Code::InvalidRoot,
+                "",
+                root.span,
+                format!("an event must be a JSON object, not {}", root.value.kind()),
+            ));
+            return None;
+        };
+        self.duplicate_keys(members, "");
+        let Some(name_member) = member(members, "event") else {
+            self.push(
+                Finding::new(
+                    Code::MissingField,
+                    "",
+                    Span::new(root.span.start, root.span.start + 1),
+                    "`event` is missing",
+                )
+                .hint("every webhook event has the form {\"event\": \"…\", \"data\": {…}}"),
+            );
+            return None;
+        };
+        let Value::String(name) = &name_member.value.value else {
+            self.push(Finding::new(
+                Code::InvalidType,
+                "/event",
+                name_member.value.span,
+                format!(
+                    "`event` must be a string, not {}",
+                    name_member.value.value.kind()
+                ),
+            ));
+            return None;
+        };
+        let data = member(members, "data");
+        if catalog::event_kind(name).is_none() {
+            self.push(Finding::new(
+                Code::UnknownEvent,
+                "/event",
+                name_member.value.span,
+                format!("\"{name}\" is not an event this version knows; it is kept as received"),
+            ));
+        } else if let Some(fields) = data_fields(name) {
+            match data {
+                None => self.push(Finding::new(
+                    Code::MissingField,
+                    "",
+                    Span::new(root.span.start, root.span.start + 1),
+                    format!("`data` is missing; a {name} event carries its fields in `data`"),
+                )),
+                Some(data) => self.data(&data.value, fields),
+            }
+        }
+        Some(root.value.clone())
+    }
+
+    fn duplicate_keys(&mut self, members: &[Member], base: &str) {
+        for (i, m) in members.iter().enumerate() {
+            if members[..i].iter().any(|earlier| earlier.key == m.key) {
+                self.push(Finding::new(
+                    Code::DuplicateKey,
+                    pointer(base, &m.key),
+                    m.key_span,
+                    format!("`{}` appears more than once; this last one wins", m.key),
+                ));
+            }
+        }
+    }
+
+    fn data(&mut self, data: &Node, fields: &[(&str, Field, bool)]) {
+        let Value::Object(members) = &data.value else {
+            self.push(Finding::new(
+                Code::InvalidType,
+                "/data",
+                data.span,
+                format!("`data` must be an object, not {}", data.value.kind()),
+            ));
+            return;
+        };
+        self.duplicate_keys(members, "/data");
+        for (key, field, required) in fields {
+            let path = pointer("/data", key);
+            let Some(found) = member(members, key) else {
+                if *required {
+                    self.push(Finding::new(
+                        Code::MissingField,
+                        "/data",
+                        Span::new(data.span.start, data.span.start + 1),
+                        format!("`data.{key}` is missing"),
+                    ));
+                }
+                continue;
+            };
+            let node = &found.value;
+            match field {
+                Field::Id => self.id(node, &path),
+                Field::Text => {
+                    if !matches!(node.value, Value::String(_)) {
+                        self.type_error(node, &path, "a string");
+                    }
+                }
+                Field::TextList => match &node.value {
+                    Value::Array(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            if !matches!(item.value, Value::String(_)) {
+                                self.type_error(item, &pointer(&path, &i.to_string()), "a string");
+                            }
+                        }
+                    }
+                    _ => self.type_error(node, &path, "an array of strings"),
+                },
+                Field::Chain => self.chain(node, &path),
+            }
+        }
+    }
+
+    fn type_error(&mut self, node: &Node, path: &str, expected: &str) {
+        self.push(Finding::new(
+            Code::InvalidType,
+            path,
+            node.span,
+            format!(
+                "`{}` must be {expected}, not {}",
+                path.trim_start_matches('/').replace('/', "."),
+                node.value.kind()
+            ),
+        ));
+    }
+
+    /// Ids are integers; above 2^53 they cannot be held exactly by a JS number.
+    fn id(&mut self, node: &Node, path: &str) {
+        match &node.value {
+            Value::Number(n) => match n.as_i64() {
+                Some(id) if id < 0 => self.push(Finding::new(
+                    Code::InvalidValue,
+                    path,
+                    node.span,
+                    format!("{id} is not a valid id"),
+                )),
+                Some(id) if id.unsigned_abs() > MAX_SAFE_INTEGER => self.push(Finding::new(
+                    Code::InvalidValue,
+                    path,
+                    node.span,
+                    format!("{id} is above 2^53 and cannot be represented exactly in JavaScript"),
+                )),
+                Some(_) => {}
+                None => self.type_error(node, path, "an integer"),
+            },
+            _ => self.type_error(node, path, "an integer"),
+        }
+    }
+
+    fn chain(&mut self, node: &Node, path: &str) {
+        let Value::Array(entries) = &node.value else {
+            self.type_error(node, path, "an array");
+            return;
+        };
+        let mut decoded: Vec<Option<Decoded>> = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let entry_path = pointer(path, &i.to_string());
+            if i >= MAX_CHAIN_LENGTH {
+                self.push(Finding::new(
+                    Code::InputTooLarge,
+                    entry_path,
+                    entry.span,
+                    format!(
+                        "the chain has {} entries; only the first {MAX_CHAIN_LENGTH} are decoded",
+                        entries.len()
+                    ),
+                ));
+                break;
+            }
+            decoded.push(self.chain_entry(entry, &entry_path, i));
+        }
+        let last = decoded.len().saturating_sub(1);
+        for (i, d) in decoded.iter_mut().enumerate() {
+            if let Some(d) = d {
+                d.info.role = match i {
+                    0 => Role::Leaf,
+                    _ if d.info.self_signed
+                        || (i == last && d.info.is_ca && d.info.subject == d.info.issuer) =>
+                    {
+                        Role::Root
+                    }
+                    _ => Role::Intermediate,
+                };
+            }
+        }
+        for i in 0..decoded.len().saturating_sub(1) {
+            if let (Some(child), Some(parent)) = (&decoded[i], &decoded[i + 1]) {
+                if !chain::issued_by(child, parent) {
+                    let how = if child.issuer_der != parent.subject_der {
+                        format!(
+                            "its issuer is {}, but entry {} is {}",
+                            child.info.issuer,
+                            i + 1,
+                            parent.info.subject
+                        )
+                    } else {
+                        format!("the names match but its authority key identifier differs from entry {}'s subject key identifier", i + 1)
+                    };
+                    self.push(
+                        Finding::new(
+                            Code::ChainOrder,
+                            pointer(path, &i.to_string()),
+                            entries[i].span,
+                            format!("entry {i} was not issued by entry {}: {how}", i + 1),
+                        )
+                        .hint("the chain should run from the end-entity certificate to the root, each entry issued by the next"),
+                    );
+                }
+            }
+        }
+        if let Some(now) = self.now {
+            for (i, d) in decoded.iter().enumerate() {
+                let Some(d) = d else { continue };
+                let entry_path = pointer(path, &i.to_string());
+                if now > d.not_after_unix {
+                    self.push(Finding::new(
+                        Code::CertificateExpired,
+                        entry_path,
+                        entries[i].span,
+                        format!(
+                            "entry {i} ({}) expired on {}",
+                            d.info.subject, d.info.not_after
+                        ),
+                    ));
+                } else if now < d.not_before_unix {
+                    self.push(Finding::new(
+                        Code::CertificateNotYetValid,
+                        entry_path,
+                        entries[i].span,
+                        format!(
+                            "entry {i} ({}) is not valid before {}",
+                            d.info.subject, d.info.not_before
+                        ),
+                    ));
+                }
+            }
+        }
+        self.chain = Some(decoded.into_iter().flatten().map(|d| d.info).collect());
+    }
+
+    fn chain_entry(&mut self, entry: &Node, path: &str, index: usize) -> Option<Decoded> {
+        let Value::Object(members) = &entry.value else {
+            self.type_error(entry, path, "an object {subject_common_name, pem}");
+            return None;
+        };
+        let name = match member(members, "subject_common_name") {
+            Some(m) => match &m.value.value {
+                Value::String(s) => Some((s.clone(), m.value.span)),
+                _ => {
+                    self.type_error(&m.value, &pointer(path, "subject_common_name"), "a string");
+                    None
+                }
+            },
+            None => None,
+        };
+        let pem_path = pointer(path, "pem");
+        let Some(pem) = member(members, "pem") else {
+            self.push(Finding::new(
+                Code::MissingField,
+                path,
+                Span::new(entry.span.start, entry.span.start + 1),
+                "`pem` is missing from this chain entry",
+            ));
+            return None;
+        };
+        let Value::String(text) = &pem.value.value else {
+            self.type_error(&pem.value, &pem_path, "a PEM string");
+            return None;
+        };
+        let decoded = chain::pem_to_der(text).and_then(|der| chain::decode(&der, index));
+        let mut decoded = match decoded {
+            Ok(decoded) => decoded,
+            Err(problem) => {
+                self.push(
+                    Finding::new(
+                        Code::PemInvalid,
+                        pem_path,
+                        pem.value.span,
+                        format!("entry {index}: {problem}"),
+                    )
+                    .hint("each `pem` must hold exactly one -----BEGIN CERTIFICATE----- block"),
+                );
+                return None;
+            }
+        };
+        if let Some((name, span)) = name {
+            if decoded.info.common_name.as_deref() != Some(name.as_str()) {
+                let actual = decoded.info.common_name.as_deref().unwrap_or("(no CN)");
+                self.push(Finding::new(
+                    Code::ChainNameMismatch,
+                    pointer(path, "subject_common_name"),
+                    span,
+                    format!("entry {index}: subject_common_name is \"{name}\" but the certificate's CN is \"{actual}\""),
+                ));
+            }
+            decoded.info.subject_common_name = Some(name);
+        }
+        Some(decoded)
+    }
+}
+
+/// Why this event does or does not carry `certificate_chain`, by the delivery rules.
+fn explain_event(event: &Value, settings: &str, options: &ParseOptions) -> String {
+    let Value::Object(members) = event else {
+        return String::new();
+    };
+    let name = match last_wins(members)
+        .into_iter()
+        .find(|m| m.key == "event")
+        .map(|m| &m.value.value)
+    {
+        Some(Value::String(name)) => name.clone(),
+        _ => return String::new(),
+    };
+    let has_chain = last_wins(members)
+        .into_iter()
+        .find(|m| m.key == "data")
+        .and_then(|data| match &data.value.value {
+            Value::Object(fields) => last_wins(fields)
+                .into_iter()
+                .find(|f| f.key == "certificate_chain")
+                .map(|_| true),
+            _ => None,
+        })
+        .unwrap_or(false);
+    explain::explain_chain_presence(
+        settings,
+        options.settings_mode,
+        &name,
+        has_chain,
+        options.product.as_ref(),
+        options.instant,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ndjson_results_are_one_per_non_empty_line_with_file_positions() {
+        let text = "{\"event\":\"test_webhook_endpoint\"}\r\n\n  \n{\"event\":1}\n";
+        let results = parse_events(text, &ParseOptions::default());
+        assert_eq!(results.len(), 2);
+        assert!(results[0].ok);
+        let range = results[1].diagnostics[0].range.unwrap();
+        assert_eq!((range.start.line, range.start.column), (4, 10));
+    }
+}

@@ -1,0 +1,77 @@
+// parseEvent / parseEvents through the built package, checked against Node's own X.509
+// reader (OpenSSL) rather than against values this package produced.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseEvent, parseEvents, verifyWebhookKey, isDigiCertSource } from '../../pkg/node.mjs';
+
+const certs = new URL('../fixtures/certs/', import.meta.url);
+const roots = ['DigiCert_Global_Root_G2.pem', 'DigiCert_Global_Root_CA.pem', 'DigiCert_TLS_ECC_P384_Root_G5.pem']
+  .map((f) => readFileSync(new URL(f, certs), 'utf8'));
+
+function issued(pems) {
+  return JSON.stringify({
+    event: 'certificate_issued',
+    data: {
+      order_id: 472000001,
+      certificate_id: 472000002,
+      certificate_chain: pems.map((pem) => ({
+        subject_common_name: new X509Certificate(pem).subject.match(/CN=(.*)/)?.[1],
+        pem: pem.replace(/\n/g, '\r\n'),
+      })),
+    },
+  }).replace(/\//g, '\\/');
+}
+
+test('chain entries decode to what node:crypto reports', () => {
+  const report = parseEvent(issued(roots), { now: '2030-01-01T00:00:00Z' });
+  assert.equal(report.ok, true, JSON.stringify(report.diagnostics));
+  assert.equal(report.event.data.order_id, 472000001);
+  report.chain.forEach((info, i) => {
+    const x = new X509Certificate(roots[i]);
+    assert.equal(info.sha256Fingerprint, x.fingerprint256.replaceAll(':', '').toLowerCase());
+    assert.equal(info.serialNumber, x.serialNumber.toLowerCase().replace(/^(00)+(?=..)/, ''));
+    assert.equal(new Date(info.notAfter).getTime(), new Date(x.validTo).getTime());
+    assert.equal(info.isCa, x.ca);
+    assert.equal(info.commonName, info.subjectCommonName);
+  });
+});
+
+test('now as epoch milliseconds and as ISO 8601 agree', () => {
+  const text = issued(roots.slice(0, 1));
+  const iso = parseEvent(text, { now: '2040-01-01T00:00:00Z' });
+  const ms = parseEvent(text, { now: Date.UTC(2040, 0, 1) });
+  assert.deepEqual(iso, ms);
+  assert.equal(iso.diagnostics[0].code, 'certificate-expired');
+});
+
+test('a bad now is misuse and throws', () => {
+  assert.throws(() => parseEvent('{}', { now: 'yesterday' }), { code: 'invalid-argument' });
+  assert.throws(() => parseEvent('{}', { when: 1 }), { code: 'invalid-argument' });
+});
+
+test('parseEvents gives one result per non-empty line with file line numbers', () => {
+  const lines = ['{"event":"test_webhook_endpoint"}', '', '{"event":"certificate_revoked","data":{"order_id":"x","certificate_id":1}}', 'not json'];
+  const results = parseEvents(lines.join('\n'));
+  assert.equal(results.length, 3);
+  assert.equal(results[0].ok, true);
+  assert.deepEqual(results.map((r) => r.diagnostics[0]?.range.start.line), [undefined, 3, 4]);
+});
+
+test('the explanation uses the settings given', () => {
+  const settings = { endpoint: 'https://a.example.com', webhook_settings: { webhook_send_certificate_chain: '1' } };
+  const report = parseEvent('{"event":"certificate_issued","data":{"order_id":1,"certificate_id":2}}', { settings, product: 'code_signing', instant: false });
+  assert.match(report.explanation, /code signing certificates never carry the chain/);
+});
+
+test('verifyWebhookKey and isDigiCertSource', () => {
+  const secret = 'k'.repeat(40);
+  assert.equal(verifyWebhookKey(secret, secret), true);
+  assert.equal(verifyWebhookKey(undefined, secret), false);
+  assert.equal(verifyWebhookKey(null, secret), false);
+  assert.equal(verifyWebhookKey('k'.repeat(39), secret), false);
+  assert.equal(isDigiCertSource('216.168.241.10'), true);
+  assert.equal(isDigiCertSource('::ffff:216.168.241.10'), true);
+  assert.equal(isDigiCertSource('216.168.224.1'), false);
+});
