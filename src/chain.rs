@@ -114,8 +114,9 @@ pub fn decode(der: &[u8], index: usize) -> Result<Decoded, String> {
     let cert =
         Certificate::from_der(der).map_err(|e| format!("not a valid X.509 certificate ({e})"))?;
     let tbs = cert.tbs_certificate();
-    let subject_der = tbs.subject().to_der().map_err(|e| e.to_string())?;
-    let issuer_der = tbs.issuer().to_der().map_err(|e| e.to_string())?;
+    let reencode = |_| "the certificate's names could not be re-encoded".to_string();
+    let subject_der = tbs.subject().to_der().map_err(reencode)?;
+    let issuer_der = tbs.issuer().to_der().map_err(reencode)?;
     let subject_key_id = tbs
         .get_extension::<SubjectKeyIdentifier>()
         .ok()

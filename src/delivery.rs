@@ -2,8 +2,8 @@
 //! explainer's outcomes, its recommendations and the validator's `no-effect` warnings are all
 //! derived from the functions here, so they cannot disagree.
 
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Map};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::catalog::{self, EventKind, Flag, CERTIFICATE_ISSUED};
 use crate::product::Family;
@@ -410,8 +410,37 @@ impl Goal {
 pub struct Recommendation {
     pub goal: Goal,
     pub description: String,
-    /// An RFC 7396 JSON Merge Patch for the request body.
-    pub patch: serde_json::Value,
+    pub patch: Patch,
+}
+
+/// An RFC 7396 JSON Merge Patch for the request body: `events` replaces the whole list (merge
+/// patches replace arrays), `webhook_settings` sets only the flags named.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Patch {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "FlagPatch::is_empty")]
+    pub webhook_settings: FlagPatch,
+}
+
+/// Flags to set, as `{"key": "1"}`, in the order of [`Flag::ALL`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FlagPatch(pub Vec<(Flag, bool)>);
+
+impl FlagPatch {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for FlagPatch {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (flag, on) in &self.0 {
+            map.serialize_entry(flag.key(), if *on { "1" } else { "0" })?;
+        }
+        map.end()
+    }
 }
 
 /// For each goal the current settings miss, the merge patch that reaches it: only the
@@ -422,42 +451,39 @@ pub fn recommendations(settings: &EffectiveSettings) -> Vec<Recommendation> {
         .into_iter()
         .filter(|goal| !goal.reached(&outcomes))
         .map(|goal| {
-            let (subscribe, turn_on, turn_off): (bool, &[Flag], &[Flag]) = match goal {
-                Goal::ChainInEveryTlsEvent => (true, &Flag::ALL, &[]),
-                Goal::EventsForInstantIssuance => (true, &[Flag::InstantIssueNotification], &[]),
+            let (subscribe, wanted): (bool, &[(Flag, bool)]) = match goal {
+                Goal::ChainInEveryTlsEvent => (
+                    true,
+                    &[
+                        (Flag::InstantIssueNotification, true),
+                        (Flag::SendCertificateChain, true),
+                        (Flag::SendInstantIssuedCertificateChain, true),
+                    ],
+                ),
+                Goal::EventsForInstantIssuance => (true, &[(Flag::InstantIssueNotification, true)]),
                 Goal::NoChain => (
                     false,
-                    &[],
                     &[
-                        Flag::SendCertificateChain,
-                        Flag::SendInstantIssuedCertificateChain,
+                        (Flag::SendCertificateChain, false),
+                        (Flag::SendInstantIssuedCertificateChain, false),
                     ],
                 ),
             };
-            let mut patch = Map::new();
+            let mut patch = Patch::default();
             if subscribe && !settings.certificate_issued_subscribed() {
                 let mut events = settings.events.value.clone();
                 events.push(CERTIFICATE_ISSUED.to_string());
-                patch.insert(catalog::EVENTS_KEY.into(), json!(events));
+                patch.events = Some(events);
             }
-            let mut flags = Map::new();
-            for flag in turn_on {
-                if !settings.flag(*flag).value {
-                    flags.insert(flag.key().into(), json!("1"));
+            for (flag, on) in wanted {
+                if settings.flag(*flag).value != *on {
+                    patch.webhook_settings.0.push((*flag, *on));
                 }
-            }
-            for flag in turn_off {
-                if settings.flag(*flag).value {
-                    flags.insert(flag.key().into(), json!("0"));
-                }
-            }
-            if !flags.is_empty() {
-                patch.insert(catalog::SETTINGS.into(), serde_json::Value::Object(flags));
             }
             Recommendation {
                 goal,
                 description: goal.description().to_string(),
-                patch: serde_json::Value::Object(patch),
+                patch,
             }
         })
         .collect()

@@ -226,6 +226,27 @@ impl Findings {
     }
 }
 
+/// A `duplicate-key` warning for every key repeated in an object (the last one wins, as in
+/// `JSON.parse`).
+pub fn duplicate_keys(members: &[crate::json::Member], base: &str) -> Vec<Finding> {
+    crate::json::repeated_keys(members)
+        .into_iter()
+        .map(|i| {
+            let member = &members[i];
+            Finding::new(
+                Code::DuplicateKey,
+                pointer(base, &member.key),
+                member.key_span,
+                format!(
+                    "`{}` appears more than once; this last one wins",
+                    member.key
+                ),
+            )
+            .hint("remove the other occurrence")
+        })
+        .collect()
+}
+
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901 §3).
 pub fn pointer(base: &str, token: &str) -> String {
     let mut out = String::with_capacity(base.len() + token.len() + 1);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::catalog;
 use crate::chain::{self, CertificateInfo, Decoded, Role, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
-use crate::diagnostic::{pointer, Code, Diagnostic, Finding, Findings, Severity};
+use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::explain::{self, ProductRef};
 use crate::json::{self, last_wins, Member, Node, Span, Value, MAX_SAFE_INTEGER};
 use crate::position::LineIndex;
@@ -244,15 +244,8 @@ impl EventReader {
     }
 
     fn duplicate_keys(&mut self, members: &[Member], base: &str) {
-        for (i, m) in members.iter().enumerate() {
-            if members[..i].iter().any(|earlier| earlier.key == m.key) {
-                self.push(Finding::new(
-                    Code::DuplicateKey,
-                    pointer(base, &m.key),
-                    m.key_span,
-                    format!("`{}` appears more than once; this last one wins", m.key),
-                ));
-            }
+        for finding in diagnostic::duplicate_keys(members, base) {
+            self.push(finding);
         }
     }
 

@@ -1,13 +1,11 @@
 //! The create/update request body (spec §2–§3): validation, normalization, and the effective
 //! settings the delivery rules read.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::catalog::{self, EventKind, Flag};
 use crate::delivery::{self, EffectiveSettings, Mode, Setting, Source, Target};
-use crate::diagnostic::{pointer, Code, Diagnostic, Finding, Findings, Severity};
+use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::endpoint;
 use crate::json::{self, last_wins, Member, Node, Span, Value};
 use crate::suggest;
@@ -259,22 +257,8 @@ impl Reader<'_> {
     }
 
     fn duplicate_keys(&mut self, members: &[Member], base: &str) {
-        let mut seen = HashSet::new();
-        for member in members {
-            if !seen.insert(member.key.as_str()) {
-                self.push(
-                    Finding::new(
-                        Code::DuplicateKey,
-                        pointer(base, &member.key),
-                        member.key_span,
-                        format!(
-                            "`{}` appears more than once; this last one wins",
-                            member.key
-                        ),
-                    )
-                    .hint("remove the other occurrence"),
-                );
-            }
+        for finding in diagnostic::duplicate_keys(members, base) {
+            self.push(finding);
         }
     }
 

@@ -3,22 +3,18 @@
 //!
 //! Bad *input* never throws: it becomes a diagnostic. Only misuse (an argument of the wrong
 //! type, an unknown option) throws an `Error` whose `code` is `"invalid-argument"`.
+//! Arguments are read field by field rather than through serde: it keeps serde's
+//! deserializer machinery out of the wasm, and lets unknown option names be refused.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::event::ParseOptions;
 use crate::explain::ProductRef;
 use crate::product::Product;
-use crate::settings::{self, ValidateOptions};
+use crate::settings::ValidateOptions;
 use crate::Mode;
-
-/// Payloads are accepted as JSON text (positions known) or as a parsed JS value.
-struct Input {
-    text: String,
-    is_text: bool,
-}
 
 fn misuse(message: &str) -> JsValue {
     let error = js_sys::Error::new(message);
@@ -27,60 +23,105 @@ fn misuse(message: &str) -> JsValue {
     error.into()
 }
 
-fn read_input(value: &JsValue, what: &str) -> Result<Input, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(Input {
-            text,
-            is_text: true,
-        });
-    }
-    if value.is_object() {
-        let text = js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| {
-                misuse(&format!(
-                    "{what} could not be converted to JSON (a cycle or a BigInt?)"
-                ))
-            })?;
-        return Ok(Input {
-            text,
-            is_text: false,
-        });
-    }
-    Err(misuse(&format!(
-        "{what} must be a JSON string or an object"
-    )))
+/// A payload: JSON text (positions known) or a parsed JS value (converted to text once).
+struct Input {
+    text: String,
+    is_text: bool,
 }
 
-/// Reads an options object, rejecting keys outside `known`: serde-wasm-bindgen only looks up
-/// the fields it expects, so `deny_unknown_fields` alone would let a typo pass silently.
-fn read_options<T: for<'de> Deserialize<'de> + Default>(
-    value: Option<JsValue>,
-    known: &[&str],
-) -> Result<T, JsValue> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
-    };
-    if !value.is_object() {
-        return Err(misuse("options must be an object"));
+impl Input {
+    fn read(value: &JsValue, what: &str) -> Result<Input, JsValue> {
+        if let Some(text) = value.as_string() {
+            return Ok(Input {
+                text,
+                is_text: true,
+            });
+        }
+        if value.is_object() {
+            let text = js_sys::JSON::stringify(value)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| {
+                    misuse(&format!(
+                        "{what} could not be converted to JSON (a cycle or a BigInt?)"
+                    ))
+                })?;
+            return Ok(Input {
+                text,
+                is_text: false,
+            });
+        }
+        Err(misuse(&format!(
+            "{what} must be a JSON string or an object"
+        )))
     }
-    reject_unknown_keys(&value, known, "option")?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| misuse(&format!("invalid options: {e}")))
-}
 
-fn reject_unknown_keys(value: &JsValue, known: &[&str], what: &str) -> Result<(), JsValue> {
-    let object: &js_sys::Object = value.unchecked_ref();
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
-            return Err(misuse(&format!(
-                "unknown {what} `{key}`; known: {}",
-                known.join(", ")
-            )));
+    /// Ranges are only meaningful in the caller's text; for an object there is none.
+    fn place(&self, diagnostics: &mut [crate::Diagnostic]) {
+        if !self.is_text {
+            diagnostics.iter_mut().for_each(|d| d.range = None);
         }
     }
-    Ok(())
+}
+
+/// An options object whose keys have been checked against the ones the operation knows.
+struct Options(Option<JsValue>);
+
+impl Options {
+    fn read(value: Option<JsValue>, known: &[&str]) -> Result<Options, JsValue> {
+        let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(Options(None));
+        };
+        if !value.is_object() {
+            return Err(misuse("options must be an object"));
+        }
+        let object: &js_sys::Object = value.unchecked_ref();
+        for key in js_sys::Object::keys(object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(misuse(&format!(
+                    "unknown option `{key}`; known: {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        Ok(Options(Some(value)))
+    }
+
+    /// The value of `key`, `None` when absent or `undefined`.
+    fn get(&self, key: &str) -> Option<JsValue> {
+        let value = self.0.as_ref()?;
+        js_sys::Reflect::get(value, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    }
+
+    fn bool(&self, key: &str) -> Result<Option<bool>, JsValue> {
+        self.get(key)
+            .map(|v| {
+                v.as_bool()
+                    .ok_or_else(|| misuse(&format!("{key} must be a boolean")))
+            })
+            .transpose()
+    }
+
+    fn count(&self, key: &str) -> Result<Option<usize>, JsValue> {
+        self.get(key)
+            .map(|v| match v.as_f64() {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n.min(u32::MAX as f64) as usize),
+                _ => Err(misuse(&format!("{key} must be a non-negative integer"))),
+            })
+            .transpose()
+    }
+
+    fn mode(&self) -> Result<Mode, JsValue> {
+        match self.get("mode").map(|v| v.as_string()) {
+            None => Ok(Mode::Create),
+            Some(Some(m)) if m == "create" => Ok(Mode::Create),
+            Some(Some(m)) if m == "update" => Ok(Mode::Update),
+            Some(_) => Err(misuse("mode must be \"create\" or \"update\"")),
+        }
+    }
 }
 
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -89,63 +130,31 @@ fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| misuse(&format!("result could not be converted: {e}")))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ValidateArgs {
-    mode: Option<Mode>,
-    strict: Option<bool>,
-    max_diagnostics: Option<u32>,
-    max_input_bytes: Option<u32>,
-}
-
-impl ValidateArgs {
-    fn into_options(self) -> ValidateOptions {
-        let defaults = ValidateOptions::default();
-        ValidateOptions {
-            mode: self.mode.unwrap_or(defaults.mode),
-            strict: self.strict.unwrap_or(defaults.strict),
-            max_diagnostics: self
-                .max_diagnostics
-                .map_or(defaults.max_diagnostics, |n| n as usize),
-            max_input_bytes: self
-                .max_input_bytes
-                .map_or(defaults.max_input_bytes, |n| n as usize),
-        }
-    }
-}
-
 /// Validates a webhook create/update request body (or a `GET /webhook` response).
 #[wasm_bindgen(js_name = validateRequest, unchecked_return_type = "ValidationReport")]
 pub fn validate_request(
     #[wasm_bindgen(unchecked_param_type = "string | object")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let input = read_input(&input, "input")?;
-    let options = read_options::<ValidateArgs>(
+    let input = Input::read(&input, "input")?;
+    let options = Options::read(
         options,
         &["mode", "strict", "maxDiagnostics", "maxInputBytes"],
-    )?
-    .into_options();
-    let mut report = settings::validate_request(&input.text, &options);
-    if !input.is_text {
-        report.diagnostics.iter_mut().for_each(|d| d.range = None);
-    }
+    )?;
+    let defaults = ValidateOptions::default();
+    let options = ValidateOptions {
+        mode: options.mode()?,
+        strict: options.bool("strict")?.unwrap_or(defaults.strict),
+        max_diagnostics: options
+            .count("maxDiagnostics")?
+            .unwrap_or(defaults.max_diagnostics),
+        max_input_bytes: options
+            .count("maxInputBytes")?
+            .unwrap_or(defaults.max_input_bytes),
+    };
+    let mut report = crate::validate_request(&input.text, &options);
+    input.place(&mut report.diagnostics);
     output(&report)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ExplainArgs {
-    mode: Option<Mode>,
-}
-
-impl ExplainArgs {
-    fn into_options(self) -> ValidateOptions {
-        ValidateOptions {
-            mode: self.mode.unwrap_or(Mode::Create),
-            ..ValidateOptions::default()
-        }
-    }
 }
 
 /// Which certificate_issued events carry certificate_chain, for every family and issuance.
@@ -154,45 +163,44 @@ pub fn explain_delivery(
     #[wasm_bindgen(unchecked_param_type = "string | object")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let input = read_input(&input, "input")?;
-    let options = read_options::<ExplainArgs>(options, &["mode"])?.into_options();
+    let input = Input::read(&input, "input")?;
+    let options = Options::read(options, &["mode"])?;
+    let options = ValidateOptions {
+        mode: options.mode()?,
+        ..ValidateOptions::default()
+    };
     let mut report = crate::explain_delivery(&input.text, &options);
-    if !input.is_text {
-        report.diagnostics.iter_mut().for_each(|d| d.range = None);
-    }
+    input.place(&mut report.diagnostics);
     output(&report)
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ProductArg {
-    Name(String),
-    Object(Product),
-}
-
-impl From<ProductArg> for ProductRef {
-    fn from(arg: ProductArg) -> ProductRef {
-        match arg {
-            ProductArg::Name(name) => ProductRef::Name(name),
-            ProductArg::Object(product) => ProductRef::Object(product),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ScenarioArgs {
-    product: ProductArg,
-    instant: bool,
-    mode: Option<Mode>,
-}
-
+/// A product as a `name_id` / `type` string or an Order-info `product` object (its other
+/// fields, such as `name`, are ignored).
 fn read_product(value: JsValue) -> Result<ProductRef, JsValue> {
-    serde_wasm_bindgen::from_value::<ProductArg>(value)
-        .map(ProductRef::from)
-        .map_err(|_| {
-            misuse("product must be a name_id or type string, or an order info product object")
-        })
+    if let Some(name) = value.as_string() {
+        return Ok(ProductRef::Name(name));
+    }
+    if !value.is_object() {
+        return Err(misuse(
+            "product must be a name_id or type string, or an order info product object",
+        ));
+    }
+    let text = |key: &str| -> Result<Option<String>, JsValue> {
+        let field = js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        if field.is_undefined() || field.is_null() {
+            return Ok(None);
+        }
+        field
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| misuse(&format!("product.{key} must be a string")))
+    };
+    Ok(ProductRef::Object(Product {
+        name_id: text("name_id")?,
+        kind: text("type")?,
+        group_name: text("group_name")?,
+        validation_type: text("validation_type")?,
+    }))
 }
 
 /// One outcome for a product (`name_id`, `type` or Order-info `product` object).
@@ -201,24 +209,25 @@ pub fn explain_case(
     #[wasm_bindgen(unchecked_param_type = "string | object")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input = read_input(&input, "input")?;
+    let input = Input::read(&input, "input")?;
     if !scenario.is_object() {
         return Err(misuse("scenario must be an object { product, instant }"));
     }
-    reject_unknown_keys(&scenario, &["product", "instant", "mode"], "scenario key")?;
-    let scenario: ScenarioArgs = serde_wasm_bindgen::from_value(scenario)
-        .map_err(|e| misuse(&format!("invalid scenario: {e}")))?;
+    let scenario = Options::read(Some(scenario), &["product", "instant", "mode"])?;
+    let product = read_product(scenario.get("product").unwrap_or(JsValue::UNDEFINED))?;
+    let instant = scenario
+        .bool("instant")?
+        .ok_or_else(|| misuse("scenario.instant is required"))?;
     let options = ValidateOptions {
-        mode: scenario.mode.unwrap_or(Mode::Create),
+        mode: scenario.mode()?,
         ..ValidateOptions::default()
     };
-    let outcome = crate::explain_case(
+    output(&crate::explain_case(
         &input.text,
         &options,
-        &scenario.product.into(),
-        scenario.instant,
-    );
-    output(&outcome)
+        &product,
+        instant,
+    ))
 }
 
 /// The product family by the spec's rules: `type` first, then `name_id`.
@@ -229,68 +238,52 @@ pub fn classify_product(
     Ok(JsValue::from_str(read_product(product)?.family().as_str()))
 }
 
-/// Reads the options of `parseEvent` / `parseEvents`; without `now` the clock is used.
+/// The options of `parseEvent` / `parseEvents`; without `now`, the clock.
 fn parse_options(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
-    const KNOWN: [&str; 6] = [
-        "now",
-        "settings",
-        "product",
-        "instant",
-        "mode",
-        "maxDiagnostics",
-    ];
-    let mut options = ParseOptions {
-        now: Some((js_sys::Date::now() / 1000.0).floor() as i64),
+    let options = Options::read(
+        value,
+        &[
+            "now",
+            "settings",
+            "product",
+            "instant",
+            "mode",
+            "maxDiagnostics",
+        ],
+    )?;
+    let now = match options.get("now") {
+        None => (js_sys::Date::now() / 1000.0).floor() as i64,
+        Some(now) => match (now.as_f64(), now.as_string()) {
+            (Some(ms), _) if ms.is_finite() => (ms / 1000.0).floor() as i64,
+            (_, Some(text)) => crate::time::parse_iso8601(&text).ok_or_else(|| {
+                misuse("now must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z")
+            })?,
+            _ => {
+                return Err(misuse(
+                    "now must be an ISO 8601 string or epoch milliseconds",
+                ))
+            }
+        },
+    };
+    let settings = match options.get("settings").filter(|v| !v.is_null()) {
+        Some(settings) => Some(Input::read(&settings, "settings")?.text),
+        None => None,
+    };
+    let product = match options.get("product").filter(|v| !v.is_null()) {
+        Some(product) => Some(read_product(product)?),
+        None => None,
+    };
+    Ok(ParseOptions {
+        now: Some(now),
+        settings,
+        settings_mode: options.mode()?,
+        product,
+        instant: options.bool("instant")?,
+        max_diagnostics: options
+            .count("maxDiagnostics")?
+            .unwrap_or(ParseOptions::default().max_diagnostics),
         ..ParseOptions::default()
-    };
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(options);
-    };
-    if !value.is_object() {
-        return Err(misuse("options must be an object"));
-    }
-    reject_unknown_keys(&value, &KNOWN, "option")?;
-    let field = |key: &str| js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let now = field("now");
-    if let Some(ms) = now.as_f64() {
-        if !ms.is_finite() {
-            return Err(misuse("now must be a finite number of milliseconds"));
-        }
-        options.now = Some((ms / 1000.0).floor() as i64);
-    } else if let Some(text) = now.as_string() {
-        options.now = Some(crate::time::parse_iso8601(&text).ok_or_else(|| {
-            misuse("now must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z")
-        })?);
-    } else if !now.is_undefined() {
-        return Err(misuse(
-            "now must be an ISO 8601 string or epoch milliseconds",
-        ));
-    }
-    let settings = field("settings");
-    if !settings.is_undefined() && !settings.is_null() {
-        options.settings = Some(read_input(&settings, "settings")?.text);
-    }
-    let product = field("product");
-    if !product.is_undefined() && !product.is_null() {
-        options.product = Some(read_product(product)?);
-    }
-    let instant = field("instant");
-    if !instant.is_undefined() {
-        options.instant = Some(
-            instant
-                .as_bool()
-                .ok_or_else(|| misuse("instant must be a boolean"))?,
-        );
-    }
-    let mode = field("mode");
-    if !mode.is_undefined() {
-        options.settings_mode = serde_wasm_bindgen::from_value(mode)
-            .map_err(|_| misuse("mode must be \"create\" or \"update\""))?;
-    }
-    if let Some(max) = field("maxDiagnostics").as_f64() {
-        options.max_diagnostics = max.clamp(0.0, 1e6) as usize;
-    }
-    Ok(options)
+    })
 }
 
 /// Parses one webhook event and decodes its certificate chain.
@@ -299,19 +292,17 @@ pub fn parse_event(
     #[wasm_bindgen(unchecked_param_type = "string | object")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let input = read_input(&input, "input")?;
+    let input = Input::read(&input, "input")?;
     let options = parse_options(options)?;
     let mut report = crate::parse_event(&input.text, &options);
-    if !input.is_text {
-        report.diagnostics.iter_mut().for_each(|d| d.range = None);
-    }
+    input.place(&mut report.diagnostics);
     output(&report)
 }
 
 /// Parses newline-delimited events: one result per non-empty line, positions in the file.
 #[wasm_bindgen(js_name = parseEvents, unchecked_return_type = "EventReport[]")]
 pub fn parse_events(
-    ndjson: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] ndjson: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let text = ndjson

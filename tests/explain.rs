@@ -205,11 +205,14 @@ fn each_recommendation_reaches_its_goal_when_applied() {
                     continue;
                 };
                 let mut patched = body.clone();
-                merge_patch(&mut patched, &recommendation.patch);
+                merge_patch(
+                    &mut patched,
+                    &serde_json::to_value(&recommendation.patch).unwrap(),
+                );
                 let after = explain_delivery(&patched.to_string(), &options);
                 assert!(
                     goal.reached(&after.outcomes),
-                    "{goal:?}: {body} + {} does not reach it",
+                    "{goal:?}: {body} + {:?} does not reach it",
                     recommendation.patch
                 );
                 assert!(validate_request(&patched.to_string(), &options).valid);
@@ -228,7 +231,7 @@ fn recommendation_patches_are_minimal() {
         .find(|r| r.goal == Goal::ChainInEveryTlsEvent)
         .unwrap();
     assert_eq!(
-        chain.patch,
+        serde_json::to_value(&chain.patch).unwrap(),
         json!({"webhook_settings": {"instant_issue_webhook_notification": "1", "webhook_send_instant_issued_certificate_chain": "1"}})
     );
 }
