@@ -26,6 +26,7 @@ test-wasm: setup
 test-js: build
 	cargo build --example report --quiet
 	node --test tests/js/
+	node_modules/.bin/tsc -p tests/types/tsconfig.json
 
 test-e2e: build
 	node --test tests/e2e/

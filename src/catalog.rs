@@ -52,6 +52,46 @@ pub fn subscribable_events() -> impl Iterator<Item = &'static str> {
         .map(|(n, _)| *n)
 }
 
+/// The type of a documented `data` field of an event (spec §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Text,
+    TextList,
+    Chain,
+}
+
+/// Documented `data` fields per event (spec §4); `None`: the payload is not documented and is
+/// kept as it is.
+pub fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]> {
+    const ISSUED: &[(&str, Field, bool)] = &[
+        ("order_id", Field::Id, true),
+        ("certificate_id", Field::Id, true),
+        ("certificate_chain", Field::Chain, false),
+    ];
+    const ORDER: &[(&str, Field, bool)] = &[
+        ("order_id", Field::Id, true),
+        ("certificate_id", Field::Id, true),
+    ];
+    const APPROVAL: &[(&str, Field, bool)] = &[
+        ("order_id", Field::Id, true),
+        ("certificate_id", Field::Id, true),
+        ("orderApprovalEmailStatus", Field::Text, false),
+        ("orderApprovalEmails", Field::TextList, false),
+    ];
+    const CHALLENGE: &[(&str, Field, bool)] = &[
+        ("token", Field::Text, true),
+        ("webhook_id", Field::Id, true),
+    ];
+    match event {
+        "certificate_issued" => Some(ISSUED),
+        "certificate_revoked" | "order_rejected" => Some(ORDER),
+        "order_approval_email_sent" => Some(APPROVAL),
+        "challenge_webhook_endpoint" => Some(CHALLENGE),
+        _ => None,
+    }
+}
+
 /// The three on/off settings of `webhook_settings` (spec §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::catalog;
+use crate::catalog::{self, data_fields, Field};
 use crate::chain::{self, CertificateInfo, Decoded, Role, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
@@ -42,12 +42,16 @@ impl Default for ParseOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct EventReport {
     /// No error diagnostics.
     pub ok: bool,
-    /// The envelope as received (duplicates resolved as `JSON.parse` would), or `null` when it
-    /// has no usable `event` name.
+    /// A known event as received (duplicate keys resolved as `JSON.parse` would); `None` when
+    /// the envelope has no usable `event` name or names an event this version does not know.
     pub event: Option<Value>,
+    /// An event this version does not know, kept whole. Separate from `event` so that
+    /// `event` stays a closed union that TypeScript can narrow on its name.
+    pub unknown_event: Option<Value>,
     /// The decoded entries of `certificate_chain` (entries that fail to decode are left out
     /// and reported as `pem-invalid`).
     pub chain: Option<Vec<CertificateInfo>>,
@@ -83,57 +87,23 @@ fn parse_at(text: &str, base: usize, options: &ParseOptions, index: &LineIndex) 
         now: options.now,
         chain: None,
     };
-    let event = reader.document(text, options.max_input_bytes);
-    let explanation = match (&options.settings, &event) {
-        (Some(settings), Some(event)) => Some(explain_event(event, settings, options)),
+    let envelope = reader.document(text, options.max_input_bytes);
+    let explanation = match (&options.settings, &envelope) {
+        (Some(settings), Some((event, _))) => Some(explain_event(event, settings, options)),
         _ => None,
+    };
+    let (event, unknown_event) = match envelope {
+        Some((event, true)) => (Some(event), None),
+        Some((event, false)) => (None, Some(event)),
+        None => (None, None),
     };
     EventReport {
         ok: !reader.has_errors,
         event,
+        unknown_event,
         chain: reader.chain,
         explanation,
         diagnostics: reader.findings.finish_in(Some(index)),
-    }
-}
-
-/// The type of a documented `data` field.
-#[derive(Clone, Copy)]
-enum Field {
-    Id,
-    Text,
-    TextList,
-    Chain,
-}
-
-/// Documented `data` fields per event (spec §4); `None`: the payload is not documented and is
-/// kept as it is.
-fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]> {
-    const ISSUED: &[(&str, Field, bool)] = &[
-        ("order_id", Field::Id, true),
-        ("certificate_id", Field::Id, true),
-        ("certificate_chain", Field::Chain, false),
-    ];
-    const ORDER: &[(&str, Field, bool)] = &[
-        ("order_id", Field::Id, true),
-        ("certificate_id", Field::Id, true),
-    ];
-    const APPROVAL: &[(&str, Field, bool)] = &[
-        ("order_id", Field::Id, true),
-        ("certificate_id", Field::Id, true),
-        ("orderApprovalEmailStatus", Field::Text, false),
-        ("orderApprovalEmails", Field::TextList, false),
-    ];
-    const CHALLENGE: &[(&str, Field, bool)] = &[
-        ("token", Field::Text, true),
-        ("webhook_id", Field::Id, true),
-    ];
-    match event {
-        "certificate_issued" => Some(ISSUED),
-        "certificate_revoked" | "order_rejected" => Some(ORDER),
-        "order_approval_email_sent" => Some(APPROVAL),
-        "challenge_webhook_endpoint" => Some(CHALLENGE),
-        _ => None,
     }
 }
 
@@ -156,7 +126,8 @@ impl EventReader {
         self.findings.push(finding);
     }
 
-    fn document(&mut self, text: &str, max_bytes: usize) -> Option<Value> {
+    /// The envelope, and whether its event is one this version knows.
+    fn document(&mut self, text: &str, max_bytes: usize) -> Option<(Value, bool)> {
         if text.len() > max_bytes {
             self.push(Finding::new(
                 Code::InputTooLarge,
@@ -222,7 +193,8 @@ impl EventReader {
             return None;
         };
         let data = member(members, "data");
-        if catalog::event_kind(name).is_none() {
+        let known = catalog::event_kind(name).is_some();
+        if !known {
             self.push(Finding::new(
                 Code::UnknownEvent,
                 "/event",
@@ -240,7 +212,7 @@ impl EventReader {
                 Some(data) => self.data(&data.value, fields),
             }
         }
-        Some(root.value.clone())
+        Some((root.value.clone(), known))
     }
 
     fn duplicate_keys(&mut self, members: &[Member], base: &str) {

@@ -25,9 +25,11 @@ pub mod json;
 pub mod listener;
 pub mod position;
 pub mod product;
+pub mod schema;
 pub mod settings;
 mod suggest;
 pub mod time;
+pub mod typescript;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,0 +1,40 @@
+//! Writes the parts of the npm package that come from the Rust crate's catalogue:
+//! `index.d.ts`, `schema/*.json`, and `generated.js` / `generated.cjs` (EVENT_NAMES and the
+//! schemas as JS values, available before the wasm is loaded).
+//!
+//! `cargo run --example generate -- pkg`
+
+use std::path::Path;
+
+use certcentral_webhooks::{event_names, schema, typescript};
+
+fn main() -> std::io::Result<()> {
+    let out = std::env::args().nth(1).unwrap_or_else(|| "pkg".to_string());
+    let out = Path::new(&out);
+    std::fs::create_dir_all(out.join("schema"))?;
+    let request = serde_json::to_string_pretty(&schema::request_schema())?;
+    let event = serde_json::to_string_pretty(&schema::event_schema())?;
+    std::fs::write(out.join("schema/request.json"), format!("{request}\n"))?;
+    std::fs::write(out.join("schema/event.json"), format!("{event}\n"))?;
+    std::fs::write(out.join("index.d.ts"), typescript::declarations())?;
+    let names = serde_json::to_string(&event_names())?;
+    let header =
+        "// Generated from the Rust crate by `cargo run --example generate`; do not edit.\n";
+    let body = format!(
+        "const REQUEST_SCHEMA = {request};\nconst EVENT_SCHEMA = {event};\n\
+         /** JSON Schema (2020-12) of the create/update body; a fresh copy on each call. */\n\
+         function requestSchema() {{ return structuredClone(REQUEST_SCHEMA); }}\n\
+         /** JSON Schema (2020-12) of the event envelope and the known events. */\n\
+         function eventSchema() {{ return structuredClone(EVENT_SCHEMA); }}\n\
+         const EVENT_NAMES = Object.freeze({names});\n"
+    );
+    std::fs::write(
+        out.join("generated.js"),
+        format!("{header}{body}export {{ EVENT_NAMES, requestSchema, eventSchema }};\n"),
+    )?;
+    std::fs::write(
+        out.join("generated.cjs"),
+        format!("{header}'use strict';\n{body}module.exports = {{ EVENT_NAMES, requestSchema, eventSchema }};\n"),
+    )?;
+    Ok(())
+}

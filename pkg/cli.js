@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+// certcentral-webhooks: check webhook settings and events in build pipelines.
+// Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure (reason on stderr).
+import { readFileSync } from 'node:fs';
+import {
+  validateRequest, explainDelivery, parseEvent, parseEvents, version,
+} from './node.mjs';
+
+const USAGE = `Usage:
+  certcentral-webhooks validate [FILE...|-] [--mode create|update] [--strict] [--format text|json|github]
+  certcentral-webhooks explain  [FILE|-]    [--mode create|update] [--format text|json]
+  certcentral-webhooks parse    [FILE...|-] [--ndjson] [--settings FILE] [--now ISO8601] [--format text|json]
+
+  validate  check webhook create/update request bodies (or GET /webhook responses)
+  explain   show which certificate_issued events carry certificate_chain, and why
+  parse     read webhook events, decode their certificate chains
+
+With no FILE, or with -, the input is read from standard input.
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.
+Options:
+  --format text|json|github  output format (github: workflow annotations; validate and parse)
+  --mode create|update       the request is a create (default) or an update body
+  --strict                   flags written other than "1"/"0" are errors
+  --ndjson                   parse: one event per line
+  --settings FILE            parse: the webhook request body, to explain the chain's presence
+  --now ISO8601              parse: the time to check validity against (default: now)
+  -h, --help                 this help
+  -V, --version              the version`;
+
+/** A usage or I/O failure: printed without a stack trace, exit 2. */
+class UsageError extends Error {}
+
+const COMMANDS = {
+  validate: { formats: ['text', 'json', 'github'], flags: ['--mode', '--strict', '--format'] },
+  explain: { formats: ['text', 'json'], flags: ['--mode', '--format'], single: true },
+  parse: { formats: ['text', 'json', 'github'], flags: ['--ndjson', '--settings', '--now', '--format', '--mode'] },
+};
+const TAKES_VALUE = new Set(['--mode', '--format', '--settings', '--now']);
+
+function parseArgs(argv) {
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help') return { help: true };
+  if (command === '-V' || command === '--version') return { version: true };
+  if (!command) throw new UsageError('no command given');
+  const spec = COMMANDS[command];
+  if (!spec) throw new UsageError(`unknown command '${command}' (validate, explain or parse)`);
+  const options = { command, files: [], format: 'text', mode: 'create' };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '-h' || arg === '--help') return { help: true };
+    if (arg === '-' || !arg.startsWith('-')) { options.files.push(arg); continue; }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (!spec.flags.includes(flag)) throw new UsageError(`unknown option '${flag}' for ${command}`);
+    let value = true;
+    if (TAKES_VALUE.has(flag)) {
+      value = inline ?? rest[++i];
+      if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    }
+    options[flag.slice(2)] = value;
+  }
+  if (!spec.formats.includes(options.format)) throw new UsageError(`--format must be one of ${spec.formats.join(', ')} for ${command}`);
+  if (!['create', 'update'].includes(options.mode)) throw new UsageError('--mode must be create or update');
+  if (spec.single && options.files.length > 1) throw new UsageError(`${command} takes one file`);
+  if (options.files.length === 0) options.files.push('-');
+  return options;
+}
+
+function read(file) {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file === '-' ? 'standard input' : file}: ${error.code ?? error.message}`);
+  }
+}
+
+const displayName = (file) => (file === '-' ? '<stdin>' : file);
+
+/** `FILE:LINE:COL severity code message (hint)` */
+function textLine(file, d) {
+  const at = d.range ? `${d.range.start.line}:${d.range.start.column}` : '1:1';
+  return `${displayName(file)}:${at} ${d.severity} ${d.code} ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+}
+
+// GitHub workflow commands: data escapes %, CR, LF; properties also ':' and ','.
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const GITHUB_LIMIT = 10;
+
+/** Annotation lines, at most 10 per severity (GitHub shows no more), then a summary of the rest. */
+function githubLines(items) {
+  const lines = [];
+  const hidden = { error: 0, warning: 0, notice: 0 };
+  const shown = { error: 0, warning: 0, notice: 0 };
+  for (const { file, d } of items) {
+    const level = d.severity === 'info' ? 'notice' : d.severity;
+    if (shown[level] >= GITHUB_LIMIT) { hidden[level]++; continue; }
+    shown[level]++;
+    const props = [`file=${escapeProperty(displayName(file))}`];
+    if (d.range) {
+      props.push(`line=${d.range.start.line}`, `col=${d.range.start.column}`, `endLine=${d.range.end.line}`, `endColumn=${d.range.end.column}`);
+    }
+    props.push(`title=${escapeProperty(d.code)}`);
+    lines.push(`::${level} ${props.join(',')}::${escapeData(`${d.message}${d.hint ? ` (${d.hint})` : ''}`)}`);
+  }
+  for (const [level, count] of Object.entries(hidden)) {
+    if (count) lines.push(`::${level}::${count} more ${level === 'notice' ? 'notice' : level}${count === 1 ? '' : 's'} not shown as annotations; run with --format text to see all`);
+  }
+  return lines;
+}
+
+function summary(items, files) {
+  const count = (s) => items.filter(({ d }) => d.severity === s).length;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(files, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
+}
+
+/** Secrets never reach the output: CI logs are read by many. */
+function redact(normalized) {
+  if (normalized && typeof normalized.secret === 'string' && normalized.secret !== '') {
+    return { ...normalized, secret: '[redacted]' };
+  }
+  return normalized;
+}
+
+function runValidate(options, out) {
+  const items = [];
+  const reports = [];
+  for (const file of options.files) {
+    const report = validateRequest(read(file), { mode: options.mode, strict: options.strict === true });
+    reports.push({ file: displayName(file), ...report, normalized: redact(report.normalized) });
+    for (const d of report.diagnostics) items.push({ file, d });
+  }
+  if (options.format === 'json') out(JSON.stringify(reports, null, 2));
+  else if (options.format === 'github') githubLines(items).forEach((l) => out(l));
+  else {
+    items.forEach(({ file, d }) => out(textLine(file, d)));
+    out(summary(items, options.files.length));
+  }
+  return items.some(({ d }) => d.severity === 'error') ? 1 : 0;
+}
+
+const FAMILY_LABELS = {
+  public_tls: 'Public TLS', private_tls: 'Private TLS', code_signing: 'Code signing',
+  document_signing: 'Document signing', smime: 'S/MIME',
+};
+const cell = (o) => (!o.eventSent ? 'no event' : o.includesChain ? 'event with chain' : 'event without chain');
+
+function runExplain(options, out) {
+  const [file] = options.files;
+  const report = explainDelivery(read(file), { mode: options.mode });
+  if (options.format === 'json') {
+    out(JSON.stringify(report, null, 2));
+  } else {
+    const rows = [['Product family', 'Not issued instantly', 'Issued instantly']];
+    for (const family of Object.keys(FAMILY_LABELS)) {
+      const of = (issuance) => report.outcomes.find((o) => o.family === family && o.issuance === issuance);
+      rows.push([FAMILY_LABELS[family], cell(of('not_instant')), cell(of('instant'))]);
+    }
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+    const line = (r) => r.map((text, c) => text.padEnd(widths[c])).join('  ').trimEnd();
+    out(line(rows[0]));
+    out(widths.map((w) => '-'.repeat(w)).join('  '));
+    rows.slice(1).forEach((r) => out(line(r)));
+    out('');
+    out('Why:');
+    const reasons = [...new Set(report.outcomes.map((o) => o.reason))];
+    reasons.forEach((r) => out(`  - ${r}`));
+    if (report.assumptions.length) {
+      out('Assumed (not in the body):');
+      report.assumptions.forEach((a) => out(`  - ${a.path}: ${a.note}`));
+    }
+    out(`Approval events: ${report.approval.note}`);
+    if (report.recommendations.length) {
+      out('To reach a goal, merge into the body:');
+      report.recommendations.forEach((r) => out(`  - ${r.description}: ${JSON.stringify(r.patch)}`));
+    }
+    report.diagnostics.forEach((d) => out(textLine(file, d)));
+  }
+  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+function runParse(options, out) {
+  const parseOptions = { mode: options.mode };
+  if (options.settings) parseOptions.settings = read(options.settings);
+  if (options.now) parseOptions.now = options.now;
+  const results = [];
+  const items = [];
+  for (const file of options.files) {
+    const text = read(file);
+    let reports;
+    try {
+      reports = options.ndjson ? parseEvents(text, parseOptions) : [parseEvent(text, parseOptions)];
+    } catch (error) {
+      throw new UsageError(error.message);
+    }
+    for (const report of reports) {
+      results.push({ file: displayName(file), ...report });
+      for (const d of report.diagnostics) items.push({ file, d });
+    }
+  }
+  if (options.format === 'json') out(JSON.stringify(results, null, 2));
+  else if (options.format === 'github') githubLines(items).forEach((l) => out(l));
+  else {
+    for (const r of results) {
+      const name = r.event ? r.event.event : '(no event)';
+      out(`${r.file}: ${name}${r.ok ? '' : ' (errors)'}`);
+      for (const c of r.chain ?? []) {
+        out(`  [${c.index}] ${c.role.padEnd(12)} ${c.subject}`);
+        out(`      valid ${c.notBefore} .. ${c.notAfter}, serial ${c.serialNumber}, sha256 ${c.sha256Fingerprint}`);
+      }
+      if (r.explanation) out(`  ${r.explanation}`);
+      r.diagnostics.forEach((d) => out(`  ${textLine(r.file === '<stdin>' ? '-' : r.file, d)}`));
+    }
+    out(summary(items, options.files.length));
+  }
+  return items.some(({ d }) => d.severity === 'error') ? 1 : 0;
+}
+
+function main(argv) {
+  const lines = [];
+  const out = (line) => lines.push(line);
+  let status;
+  try {
+    const options = parseArgs(argv);
+    if (options.help) { process.stdout.write(`${USAGE}\n`); return 0; }
+    if (options.version) { process.stdout.write(`${version()}\n`); return 0; }
+    status = { validate: runValidate, explain: runExplain, parse: runParse }[options.command](options, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`certcentral-webhooks: ${error.message}\n`);
+      if (/command|option|needs a value|must be|takes one/.test(error.message)) process.stderr.write('Try --help.\n');
+      return 2;
+    }
+    process.stderr.write(`certcentral-webhooks: internal error: ${error?.message ?? error}\n`);
+    return 2;
+  }
+  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  return status;
+}
+
+process.exitCode = main(process.argv.slice(2));

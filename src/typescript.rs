@@ -1,0 +1,431 @@
+//! The npm package's TypeScript declarations, generated from the Rust catalogue and enums so
+//! that every name users type (events, codes, families, settings keys, event fields) comes
+//! from the one source the validator uses. The shapes of the reports are written here next
+//! to a test that checks them against what the Rust structs serialize.
+
+use std::fmt::Write;
+
+use crate::catalog::{self, data_fields, EventKind, Field, Flag};
+use crate::delivery::Goal;
+use crate::diagnostic::Code;
+use crate::product::Family;
+
+fn union<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    items
+        .into_iter()
+        .map(|i| format!("\"{i}\""))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// `certificate_issued` → `CertificateIssued`.
+fn pascal(name: &str) -> String {
+    name.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn field_type(field: Field) -> &'static str {
+    match field {
+        Field::Id => "number",
+        Field::Text => "string",
+        Field::TextList => "string[]",
+        Field::Chain => "ChainEntry[]",
+    }
+}
+
+/// Every code, in declaration order.
+pub const CODES: [Code; 20] = [
+    Code::JsonSyntax,
+    Code::InputTooLarge,
+    Code::InvalidRoot,
+    Code::MissingField,
+    Code::UnknownField,
+    Code::DuplicateKey,
+    Code::InvalidType,
+    Code::InvalidValue,
+    Code::SecretTooShort,
+    Code::FlagSpelling,
+    Code::DuplicateValue,
+    Code::EmptySubscription,
+    Code::NoEffect,
+    Code::ListResponse,
+    Code::UnknownEvent,
+    Code::PemInvalid,
+    Code::ChainOrder,
+    Code::ChainNameMismatch,
+    Code::CertificateExpired,
+    Code::CertificateNotYetValid,
+];
+
+const GOALS: [Goal; 3] = Goal::ALL;
+
+fn goal_id(goal: Goal) -> &'static str {
+    match goal {
+        Goal::ChainInEveryTlsEvent => "chain-in-every-tls-event",
+        Goal::EventsForInstantIssuance => "events-for-instant-issuance",
+        Goal::NoChain => "no-chain",
+    }
+}
+
+/// The whole `index.d.ts` of the npm package.
+pub fn declarations() -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let names: Vec<&str> = catalog::EVENTS.iter().map(|(n, _)| *n).collect();
+    let subscribable: Vec<&str> = catalog::subscribable_events().collect();
+    let flags: Vec<&str> = Flag::ALL.iter().map(|f| f.key()).collect();
+    let days: Vec<String> = catalog::FREQUENCY_DAYS
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let _ = writeln!(
+        w,
+        "// Generated from the Rust crate by `cargo run --example generate`; do not edit."
+    );
+    let _ = writeln!(
+        w,
+        "// The types of certcentral-webhooks {}.\n",
+        crate::version()
+    );
+    let _ = writeln!(
+        w,
+        "/** Every event name this version knows. */\nexport type EventName = {};",
+        union(names.iter().copied())
+    );
+    let _ = writeln!(w, "/** The names accepted in a webhook's `events`. */\nexport type SubscribableEventName = {};", union(subscribable.iter().copied()));
+    let _ = writeln!(
+        w,
+        "export type DiagnosticCode = {};",
+        union(CODES.iter().map(|c| c.as_str()))
+    );
+    let _ = writeln!(
+        w,
+        "export type Family = {};",
+        union(Family::KNOWN.iter().map(|f| f.as_str()))
+    );
+    let _ = writeln!(
+        w,
+        "export type Goal = {};",
+        union(GOALS.iter().map(|g| goal_id(*g)))
+    );
+    let _ = writeln!(w, "export type FlagKey = {};", union(flags.iter().copied()));
+    let _ = writeln!(w, "export type NotificationDay = {};", days.join(" | "));
+    out.push_str(STATIC_TYPES);
+
+    let w = &mut out;
+    let _ = writeln!(
+        w,
+        "\n/** A chain entry as sent: end-entity first, then intermediates, then the root. */"
+    );
+    let _ = writeln!(
+        w,
+        "export interface ChainEntry {{ subject_common_name?: string; pem: string }}"
+    );
+    let mut members = Vec::new();
+    for (name, kind) in catalog::EVENTS {
+        let type_name = format!("{}Event", pascal(name));
+        members.push(type_name.clone());
+        let data = match (data_fields(name), kind) {
+            (Some(fields), _) => {
+                let mut body = String::new();
+                for (key, field, required) in fields {
+                    let optional = if *required { "" } else { "?" };
+                    let _ = write!(body, " {key}{optional}: {};", field_type(*field));
+                }
+                format!("data: {{{body} [field: string]: unknown }}")
+            }
+            (None, EventKind::System) => "data?: undefined".to_string(),
+            (None, _) => "/** Not documented by DigiCert: kept as received. */ data?: Record<string, unknown>".to_string(),
+        };
+        let _ = writeln!(
+            w,
+            "export interface {type_name} {{ event: \"{name}\"; {data} }}"
+        );
+    }
+    let _ = writeln!(
+        w,
+        "/** An event this version does not know, kept whole (diagnostic `unknown-event`). */\nexport interface UnknownWebhookEvent {{ event: string; data?: unknown; [field: string]: unknown }}"
+    );
+    let _ = writeln!(w, "/** A known webhook event: a discriminated union on `event`. */\nexport type WebhookEvent = {};", members.join(" | "));
+    out.push_str(FUNCTIONS);
+    out
+}
+
+const STATIC_TYPES: &str = r#"
+export type Severity = "error" | "warning" | "info";
+/** 1-based line and column; column and offset count UTF-16 code units. */
+export interface Position { line: number; column: number; offset: number }
+export interface Range { start: Position; end: Position }
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  /** RFC 6901 JSON Pointer into the input; "" is the root. */
+  path: string;
+  message: string;
+  /** What to write instead. */
+  hint?: string;
+  /** Present whenever the input was text. */
+  range?: Range;
+}
+
+/** How a flag may be written; the API documents "1" and "0". */
+export type FlagValue = "1" | "0" | boolean | 0 | 1;
+export interface WebhookSettings {
+  instant_issue_webhook_notification?: FlagValue;
+  webhook_send_certificate_chain?: FlagValue;
+  webhook_send_instant_issued_certificate_chain?: FlagValue;
+  webhook_notification_frequency?: NotificationDay[];
+}
+/** A create (POST /webhook) or update (PUT /webhook/{id}) body. */
+export interface WebhookRequestBody {
+  endpoint: string;
+  secret?: string;
+  events?: SubscribableEventName[];
+  webhook_settings?: WebhookSettings;
+}
+/** The body to send: flags as "1"/"0", duplicates removed, key order kept; unknown keys kept. */
+export interface NormalizedRequestBody {
+  endpoint?: string;
+  secret?: string;
+  events?: string[];
+  webhook_settings?: { [K in FlagKey]?: "1" | "0" } & { webhook_notification_frequency?: number[] } & Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+export interface ValidateOptions {
+  /** Default "create". On update, `secret: ""` removes the secret. */
+  mode?: "create" | "update";
+  /** Flags spelled other than "1"/"0" become errors. Default false. */
+  strict?: boolean;
+  /** Default 100; `truncated` says when the list was cut. */
+  maxDiagnostics?: number;
+  /** Default 1 MiB of UTF-8. */
+  maxInputBytes?: number;
+}
+export interface ValidationReport {
+  /** True iff there is no error, counting errors beyond the maxDiagnostics cut. */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  normalized: NormalizedRequestBody | null;
+  truncated: boolean;
+}
+
+export type Issuance = "not_instant" | "instant";
+export interface DeliveryOutcome {
+  family: Family;
+  issuance: Issuance;
+  /** Is certificate_issued sent at all. */
+  eventSent: boolean;
+  includesChain: boolean;
+  /** False when the answer depends on a product this version cannot classify. */
+  certain: boolean;
+  /** One sentence a person can act on; names the deciding settings by their API keys. */
+  reason: string;
+  /** JSON Pointers of the settings that decided. */
+  decidedBy: string[];
+}
+export interface CaseOutcome extends Omit<DeliveryOutcome, "family"> { family: Family | "unknown" }
+export interface EffectiveSettings {
+  events: string[];
+  certificateIssuedSubscribed: boolean;
+  instantIssueNotification: boolean;
+  sendCertificateChain: boolean;
+  sendInstantIssuedCertificateChain: boolean;
+  notificationFrequency: number[] | null;
+}
+/** A setting the body does not state, and what the answer assumes for it. */
+export interface Assumption { path: string; source: "default" | "unchanged"; note: string }
+export interface Recommendation {
+  goal: Goal;
+  description: string;
+  /** An RFC 7396 JSON Merge Patch for the request body. */
+  patch: { events?: string[]; webhook_settings?: { [K in FlagKey]?: "1" | "0" } };
+}
+export interface DeliveryReport {
+  settings: EffectiveSettings;
+  assumptions: Assumption[];
+  /** One per family x issuance: families in the order of `Family`, not_instant first. */
+  outcomes: DeliveryOutcome[];
+  approval: { subscribed: string[]; note: string };
+  recommendations: Recommendation[];
+  diagnostics: Diagnostic[];
+}
+export interface ExplainOptions { mode?: "create" | "update" }
+/** An Order-info `product` object (other fields are ignored). */
+export interface ProductInfo { name_id?: string; type?: string; group_name?: string; validation_type?: string; [field: string]: unknown }
+export interface Scenario { product: string | ProductInfo; instant: boolean; mode?: "create" | "update" }
+
+export interface CertificateInfo {
+  index: number;
+  role: "leaf" | "intermediate" | "root";
+  /** As sent in the payload. */
+  subjectCommonName: string | null;
+  /** Decoded from the certificate. */
+  commonName: string | null;
+  /** RFC 4514. */
+  subject: string;
+  issuer: string;
+  /** Lowercase hex, no separators. */
+  serialNumber: string;
+  /** ISO 8601 UTC, e.g. 2031-11-10T00:00:00Z. */
+  notBefore: string;
+  notAfter: string;
+  /** Lowercase hex of the DER. */
+  sha256Fingerprint: string;
+  isCa: boolean;
+  selfSigned: boolean;
+  dnsNames: string[];
+  keyAlgorithm: string;
+  signatureAlgorithm: string;
+}
+export interface ParseOptions {
+  /** ISO 8601 or epoch milliseconds, for the validity checks. Default: the clock. */
+  now?: string | number;
+  /** A webhook request body: the result then explains why the chain is or is not there. */
+  settings?: string | WebhookRequestBody | Record<string, unknown>;
+  product?: string | ProductInfo;
+  instant?: boolean;
+  /** The mode of `settings`. */
+  mode?: "create" | "update";
+  maxDiagnostics?: number;
+}
+export interface EventReport {
+  /** No error diagnostics. */
+  ok: boolean;
+  /** A known event, typed by its name; null when unusable or unknown. */
+  event: WebhookEvent | null;
+  /** An event this version does not know, kept whole; null otherwise. */
+  unknownEvent: UnknownWebhookEvent | null;
+  chain: CertificateInfo[] | null;
+  explanation: string | null;
+  diagnostics: Diagnostic[];
+}
+"#;
+
+const FUNCTIONS: &str = r#"
+/** Validates a webhook create/update body, or the GET /webhook response. Never throws for bad input. */
+export declare function validateRequest(input: string | object, options?: ValidateOptions): ValidationReport;
+/** Which certificate_issued events carry certificate_chain, for every product family and issuance. */
+export declare function explainDelivery(input: string | object, options?: ExplainOptions): DeliveryReport;
+/** One outcome for one product and kind of issuance. */
+export declare function explainCase(input: string | object, scenario: Scenario): CaseOutcome;
+export declare function classifyProduct(product: string | ProductInfo): Family | "unknown";
+/** Parses one webhook event and decodes its certificate chain. */
+export declare function parseEvent(input: string | object, options?: ParseOptions): EventReport;
+/** One result per non-empty line; positions refer to the whole text. */
+export declare function parseEvents(ndjson: string, options?: ParseOptions): EventReport[];
+/** Compares the X-WEBHOOK-KEY header with the secret in constant time. */
+export declare function verifyWebhookKey(received: string | null | undefined, secret: string): boolean;
+/** True for an IPv4 address (or IPv4-mapped IPv6) inside DigiCert's 216.168.240.0/20. */
+export declare function isDigiCertSource(ip: string): boolean;
+/** JSON Schema (2020-12) of the create/update body. */
+export declare function requestSchema(): Record<string, unknown>;
+/** JSON Schema (2020-12) of the event envelope and the known events. */
+export declare function eventSchema(): Record<string, unknown>;
+/** Every event name known, subscribable first. */
+export declare const EVENT_NAMES: readonly EventName[];
+export declare function version(): string;
+
+/** What init() accepts: a URL or path of the .wasm, its bytes, a Response, or a compiled module. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/** Loads the wasm (browsers and bundlers; resolves at once under Node). Call once before anything else. */
+export declare function init(input?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<unknown>;
+/** Loads the wasm synchronously from its bytes or a compiled module (a no-op under Node). */
+export declare function initSync(input: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+export default init;
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The interface named `name` in the declarations, as text.
+    fn interface<'d>(declarations: &'d str, name: &str) -> &'d str {
+        let start = declarations
+            .find(&format!("export interface {name} "))
+            .unwrap_or_else(|| panic!("{name}"));
+        let end = declarations[start..]
+            .find("\n}")
+            .map_or(declarations.len(), |e| start + e);
+        &declarations[start..end]
+    }
+
+    fn keys(value: &serde_json::Value) -> Vec<String> {
+        value
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Every field the Rust reports serialize is declared in their TypeScript interface.
+    #[test]
+    fn declared_interfaces_match_what_rust_serializes() {
+        let d = declarations();
+        let body = r#"{"endpoint":"http://a.example.com","events":["x"],"webhook_settings":{"webhook_send_certificate_chain":true}}"#;
+        let report =
+            serde_json::to_value(crate::validate_request(body, &Default::default())).unwrap();
+        let delivery =
+            serde_json::to_value(crate::explain_delivery(body, &Default::default())).unwrap();
+        let event =
+            serde_json::to_value(crate::parse_event("{\"event\":1}", &Default::default())).unwrap();
+        let checks = [
+            ("ValidationReport", keys(&report)),
+            ("Diagnostic", keys(&report["diagnostics"][0])),
+            ("Range", keys(&report["diagnostics"][0]["range"])),
+            (
+                "Position",
+                keys(&report["diagnostics"][0]["range"]["start"]),
+            ),
+            ("DeliveryReport", keys(&delivery)),
+            ("EffectiveSettings", keys(&delivery["settings"])),
+            ("DeliveryOutcome", keys(&delivery["outcomes"][0])),
+            ("Assumption", keys(&delivery["assumptions"][0])),
+            ("Recommendation", keys(&delivery["recommendations"][0])),
+            ("EventReport", keys(&event)),
+        ];
+        for (name, fields) in checks {
+            assert!(!fields.is_empty(), "{name}: no sample fields");
+            let text = interface(&d, name);
+            for field in fields {
+                assert!(
+                    text.contains(&format!("{field}:")) || text.contains(&format!("{field}?:")),
+                    "{name} lacks {field}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_code_is_declared_once() {
+        let d = declarations();
+        for code in CODES {
+            assert_eq!(
+                d.matches(&format!("\"{}\"", code.as_str())).count(),
+                1,
+                "{}",
+                code.as_str()
+            );
+        }
+    }
+
+    #[test]
+    fn no_any_in_the_declarations() {
+        for line in declarations().lines() {
+            let code = line
+                .split("/*")
+                .next()
+                .unwrap_or("")
+                .split("//")
+                .next()
+                .unwrap_or("");
+            let words = code.split(|c: char| !c.is_ascii_alphanumeric() && c != '_');
+            assert!(!words.clone().any(|w| w == "any"), "`any` in: {line}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+// The packed tarball as users get it from npm: installed into a fresh project, then used from
+// Node (ESM, CommonJS, the CLI) and from a Vite production build loaded in Debian Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const artifacts = `${root}artifacts/`;
+let dir;
+let packed;
+
+const EXPECTED_FILES = [
+  'cli.js', 'generated.cjs', 'generated.js', 'index.d.ts', 'node.cjs', 'node.mjs',
+  'node/certcentral_webhooks.js', 'node/package.json',
+  'README.md', 'package.json', 'schema/event.json', 'schema/request.json',
+  'web.js', 'web/certcentral_webhooks.js', 'web/certcentral_webhooks_bg.wasm',
+];
+
+before(() => {
+  dir = mkdtempSync('/tmp/ccw-consumer-');
+  packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir, `${root}pkg`], { encoding: 'utf8' }))[0];
+  writeFileSync(`${dir}/package.json`, JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', `./${packed.filename}`], { cwd: dir });
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('the tarball holds exactly what users need, with no dependencies or install scripts', (t) => {
+  const files = packed.files.map((f) => f.path).sort();
+  t.diagnostic(`tarball ${packed.filename}: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.entryCount} files`);
+  for (const f of packed.files) t.diagnostic(`  ${String(f.size).padStart(8)}  ${f.path}`);
+  assert.deepEqual(files, [...EXPECTED_FILES].sort());
+  const manifest = JSON.parse(readFileSync(`${dir}/node_modules/certcentral-webhooks/package.json`, 'utf8'));
+  assert.equal(manifest.dependencies, undefined);
+  assert.equal(manifest.scripts, undefined);
+  assert.equal(manifest.sideEffects, false);
+});
+
+test('ESM import and CommonJS require work with no init()', () => {
+  const esm = execFileSync('node', ['-e', `import("certcentral-webhooks").then(m => console.log(m.validateRequest('{"endpoint":"http://x.example.com"}').diagnostics[0].code))`], { cwd: dir, encoding: 'utf8' });
+  assert.equal(esm.trim(), 'invalid-value');
+  const cjs = execFileSync('node', ['-e', 'const m = require("certcentral-webhooks"); console.log(m.explainDelivery({endpoint:"https://x.example.com"}).outcomes.length, m.EVENT_NAMES.length, Object.keys(m.requestSchema()).length > 0)'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(cjs.trim(), '10 12 true');
+});
+
+test('the installed CLI runs with every exit status and format', () => {
+  const bin = `${dir}/node_modules/.bin/certcentral-webhooks`;
+  const fixtures = `${root}tests/fixtures/`;
+  const run = (args) => spawnSync(bin, args, { encoding: 'utf8' });
+  assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+$/m);
+  assert.equal(run(['validate', `${fixtures}requests/digicert-docs-create.json`]).status, 0);
+  const text = run(['validate', `${fixtures}requests/endpoint-http.json`]);
+  assert.equal(text.status, 1);
+  assert.match(text.stdout, /endpoint-http\.json:2:15 error invalid-value/);
+  assert.match(run(['validate', '--format', 'github', `${fixtures}requests/endpoint-http.json`]).stdout, /^::error file=.*endpoint-http\.json,line=2,col=15,/);
+  assert.equal(JSON.parse(run(['validate', '--format', 'json', `${fixtures}requests/endpoint-http.json`]).stdout)[0].valid, false);
+  assert.match(run(['explain', `${fixtures}requests/minimal-create.json`]).stdout, /^Product family/);
+  assert.equal(JSON.parse(run(['parse', '--format', 'json', '--ndjson', `${fixtures}events/mixed.ndjson`]).stdout).length, 4);
+  const usage = run(['validate', '--nope']);
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /unknown option '--nope'/);
+});
+
+test('a Vite production build of a page that imports the package works in Chromium', async () => {
+  mkdirSync(`${dir}/app`);
+  writeFileSync(`${dir}/app/index.html`, '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>consumer</title></head><body><pre id="out">loading</pre><script type="module" src="./main.js"></script></body></html>');
+  writeFileSync(`${dir}/app/main.js`, [
+    "import init, { validateRequest, EVENT_NAMES } from 'certcentral-webhooks';",
+    'await init();',
+    "const report = validateRequest('{\"endpoint\": \"https://listener.example.com\", \"events\": [\"certificate_isued\"]}');",
+    "document.getElementById('out').textContent = `${report.diagnostics[0].code} ${report.diagnostics[0].hint} ${EVENT_NAMES.length}`;",
+  ].join('\n'));
+  execFileSync(`${root}node_modules/.bin/vite`, ['build', '--logLevel', 'warn', '--outDir', `${dir}/dist`, '--emptyOutDir'], { cwd: `${dir}/app`, encoding: 'utf8' });
+  const port = 8900 + Math.floor(Math.random() * 90);
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', `${dir}/dist`], { stdio: 'ignore' });
+  let browser;
+  try {
+    for (let i = 0; i < 100; i++) {
+      try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { /* starting */ }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => document.getElementById('out').textContent !== 'loading');
+    assert.equal(await page.textContent('#out'), 'invalid-value did you mean "certificate_issued"? 12');
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: `${artifacts}vite-consumer.png` });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser?.close();
+    server.kill();
+  }
+});

@@ -1,0 +1,120 @@
+// The CLI as build pipelines use it: every command, format and exit status.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+
+const cli = fileURLToPath(new URL('../../pkg/cli.js', import.meta.url));
+const requests = fileURLToPath(new URL('../fixtures/requests/', import.meta.url));
+const events = fileURLToPath(new URL('../fixtures/events/', import.meta.url));
+
+function run(args, input) {
+  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('validate: a valid body exits 0', () => {
+  const r = run(['validate', `${requests}digicert-docs-create.json`]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /1 file checked: 0 errors, 0 warnings/);
+});
+
+test('validate: errors exit 1 with FILE:LINE:COL severity code message (hint)', () => {
+  const file = `${requests}endpoint-http.json`;
+  const r = run(['validate', file]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout.split('\n')[0],
+    `${file}:2:15 error invalid-value \`endpoint\` must begin with https://, not http:// (use https://listener.example.com/digicert)`);
+});
+
+test('validate: warnings alone exit 0, --strict makes flag spellings errors', () => {
+  const file = `${requests}flag-spelling-boolean.json`;
+  assert.equal(run(['validate', file]).status, 0);
+  const strict = run(['validate', '--strict', file]);
+  assert.equal(strict.status, 1);
+  assert.match(strict.stdout, /error flag-spelling/);
+});
+
+test('validate: --mode update accepts an empty secret', () => {
+  const file = `${requests}secret-empty.json`;
+  assert.equal(run(['validate', file]).status, 1);
+  assert.equal(run(['validate', '--mode', 'update', file]).status, 0);
+  assert.equal(run(['validate', '--mode=update', file]).status, 0);
+});
+
+test('validate: reads standard input with - or no file', () => {
+  const body = readFileSync(`${requests}endpoint-http.json`, 'utf8');
+  const r = run(['validate', '-'], body);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^<stdin>:2:15 error invalid-value/);
+  assert.equal(run(['validate'], body).status, 1);
+});
+
+test('validate --format json: reports per file, secrets redacted', () => {
+  const body = JSON.stringify({ endpoint: 'https://a.example.com', secret: 'a-very-secret-value-that-is-long-enough-42' });
+  const r = run(['validate', '--format', 'json', '-'], body);
+  assert.equal(r.status, 0);
+  const [report] = JSON.parse(r.stdout);
+  assert.equal(report.file, '<stdin>');
+  assert.equal(report.valid, true);
+  assert.equal(report.normalized.secret, '[redacted]');
+  assert.ok(!r.stdout.includes('a-very-secret-value'));
+});
+
+test('validate --format github: annotations, at most 10 per severity, then a summary', () => {
+  const events = Array.from({ length: 14 }, (_, i) => `"bogus_${i}"`).join(', ');
+  const body = `{"endpoint": "https://a.example.com", "events": [${events}], "webhook_settings": {"webhook_send_certificate_chain": true}}`;
+  const r = run(['validate', '--format', 'github', '-'], body);
+  assert.equal(r.status, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.filter((l) => l.startsWith('::error file=')).length, 10);
+  assert.equal(lines.filter((l) => l.startsWith('::warning file=')).length, 2); // flag-spelling, no-effect
+  assert.ok(lines.includes('::error::4 more errors not shown as annotations; run with --format text to see all'), lines.join('\n'));
+  assert.match(lines[0], /^::error file=<stdin>,line=1,col=\d+,endLine=1,endColumn=\d+,title=invalid-value::"bogus_0" is not a CertCentral event name/);
+});
+
+test('explain: prints an aligned matrix and exits 0', () => {
+  const r = run(['explain', `${requests}digicert-docs-create.json`]);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.split('\n');
+  assert.equal(lines[0], 'Product family    Not issued instantly  Issued instantly');
+  assert.equal(lines[2], 'Public TLS        event with chain      event with chain');
+  assert.equal(lines[4], 'Code signing      event without chain   event without chain');
+  assert.equal(lines.indexOf('Why:') > 0, true);
+});
+
+test('explain --format json is the explainDelivery report', () => {
+  const r = run(['explain', '--format', 'json', `${requests}minimal-create.json`]);
+  assert.equal(JSON.parse(r.stdout).outcomes.length, 10);
+});
+
+test('parse: events, NDJSON and settings', () => {
+  const ok = run(['parse', `${events}certificate-revoked.json`]);
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  assert.match(ok.stdout, /certificate_revoked/);
+  const nd = run(['parse', '--ndjson', `${events}mixed.ndjson`]);
+  assert.equal(nd.status, 1);
+  assert.match(nd.stdout, /mixed\.ndjson:3:\d+ error json-syntax/);
+  const explained = run(['parse', '--settings', `${requests}digicert-docs-create.json`, `${events}certificate-issued-no-chain.json`]);
+  assert.match(explained.stdout, /without certificate_chain/);
+});
+
+test('usage and I/O failures exit 2 on stderr, without a stack trace', () => {
+  for (const args of [['validate', '--bogus'], ['frobnicate'], [], ['validate', '/nonexistent/file.json'], ['explain', 'a', 'b'], ['validate', '--format', 'xml'], ['validate', '--mode']]) {
+    const r = run(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^certcentral-webhooks: /);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
+
+test('--help and --version', () => {
+  const help = run(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^Usage:/);
+  const version = run(['--version']);
+  assert.equal(version.status, 0);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+});
