@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use certcentral_webhooks::{event_names, schema, typescript};
+use certcentral_webhooks::{catalog, event_names, schema, typescript};
 
 fn main() -> std::io::Result<()> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "pkg".to_string());
@@ -18,6 +18,8 @@ fn main() -> std::io::Result<()> {
     std::fs::write(out.join("schema/event.json"), format!("{event}\n"))?;
     std::fs::write(out.join("index.d.ts"), typescript::declarations())?;
     let names = serde_json::to_string(&event_names())?;
+    let subscribable: Vec<&str> = catalog::subscribable_events().collect();
+    let subscribable = serde_json::to_string(&subscribable)?;
     let header =
         "// Generated from the Rust crate by `cargo run --example generate`; do not edit.\n";
     let body = format!(
@@ -26,15 +28,16 @@ fn main() -> std::io::Result<()> {
          function requestSchema() {{ return structuredClone(REQUEST_SCHEMA); }}\n\
          /** JSON Schema (2020-12) of the event envelope and the known events. */\n\
          function eventSchema() {{ return structuredClone(EVENT_SCHEMA); }}\n\
-         const EVENT_NAMES = Object.freeze({names});\n"
+         const EVENT_NAMES = Object.freeze({names});\n\
+         const SUBSCRIBABLE_EVENT_NAMES = Object.freeze({subscribable});\n"
     );
     std::fs::write(
         out.join("generated.js"),
-        format!("{header}{body}export {{ EVENT_NAMES, requestSchema, eventSchema }};\n"),
+        format!("{header}{body}export {{ EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, requestSchema, eventSchema }};\n"),
     )?;
     std::fs::write(
         out.join("generated.cjs"),
-        format!("{header}'use strict';\n{body}module.exports = {{ EVENT_NAMES, requestSchema, eventSchema }};\n"),
+        format!("{header}'use strict';\n{body}module.exports = {{ EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, requestSchema, eventSchema }};\n"),
     )?;
     Ok(())
 }

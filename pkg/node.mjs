@@ -2,7 +2,7 @@
 import bindings from './node/certcentral_webhooks.js';
 
 export * from './node/certcentral_webhooks.js';
-export { EVENT_NAMES, requestSchema, eventSchema } from './generated.js';
+export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, requestSchema, eventSchema } from './generated.js';
 
 /** Resolves at once: under Node the wasm is already instantiated. */
 export async function init() {}

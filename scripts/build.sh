@@ -24,9 +24,13 @@ grep -q "/../web/${CRATE}_bg.wasm" pkg/node/${CRATE}.js \
 # The nodejs target is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > pkg/node/package.json
 
-rm -rf www/pkg && mkdir -p www/pkg && cp pkg/web/${CRATE}.js pkg/web/${CRATE}_bg.wasm www/pkg/
 raw=$(wc -c < pkg/web/${CRATE}_bg.wasm); gz=$(gzip -9c pkg/web/${CRATE}_bg.wasm | wc -c)
 echo "build: wasm ${raw} bytes, ${gz} gzipped"
 
 # Types, schemas and EVENT_NAMES come from the Rust catalogue (native, before the wasm loads).
 cargo run --quiet --example generate -- pkg
+
+# The playground loads the package's web entry from www/pkg, as a site that vendors it would.
+rm -rf www/pkg && mkdir -p www/pkg/web
+cp pkg/web.js pkg/generated.js www/pkg/
+cp pkg/web/${CRATE}.js pkg/web/${CRATE}_bg.wasm www/pkg/web/

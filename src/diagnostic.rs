@@ -101,6 +101,10 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<Range>,
+    /// Where the fix is mechanical: the JSON text that replaces `range` (editors offer it as a
+    /// one-click fix).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
 }
 
 /// One finding before it is placed in the text.
@@ -112,6 +116,7 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     pub hint: Option<String>,
+    pub replacement: Option<String>,
 }
 
 impl Finding {
@@ -128,7 +133,14 @@ impl Finding {
             span,
             message: message.into(),
             hint: None,
+            replacement: None,
         }
+    }
+
+    /// The JSON text that fixes the finding when it replaces the finding's span.
+    pub fn replacement(mut self, json_text: impl Into<String>) -> Self {
+        self.replacement = Some(json_text.into());
+        self
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -221,6 +233,7 @@ impl Findings {
                 message: f.message,
                 hint: f.hint,
                 range: index.map(|i| i.range(f.span)),
+                replacement: f.replacement,
             })
             .collect()
     }

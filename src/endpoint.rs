@@ -7,12 +7,15 @@
 pub struct EndpointProblem {
     pub message: String,
     pub hint: Option<String>,
+    /// The corrected URL, where the fix is mechanical (`http://` → `https://`).
+    pub fixed: Option<String>,
 }
 
 fn problem(message: impl Into<String>, hint: Option<&str>) -> Result<(), EndpointProblem> {
     Err(EndpointProblem {
         message: message.into(),
         hint: hint.map(str::to_string),
+        fixed: None,
     })
 }
 
@@ -43,10 +46,11 @@ pub fn check(url: &str) -> Result<(), EndpointProblem> {
     };
     let scheme = &url[..scheme_end];
     if !scheme.eq_ignore_ascii_case("https") {
-        let hint = format!("use https://{}", &url[scheme_end + 3..]);
+        let fixed = format!("https://{}", &url[scheme_end + 3..]);
         return Err(EndpointProblem {
             message: format!("`endpoint` must begin with https://, not {scheme}://"),
-            hint: Some(hint),
+            hint: Some(format!("use {fixed}")),
+            fixed: Some(fixed),
         });
     }
     let rest = &url[scheme_end + 3..];
@@ -74,6 +78,7 @@ pub fn check(url: &str) -> Result<(), EndpointProblem> {
         return Err(EndpointProblem {
             message: format!("`endpoint` host `{host}` is {reason}; DigiCert must reach the listener from the internet"),
             hint: Some("use the public host name of your listener".into()),
+            fixed: None,
         });
     }
     Ok(())

@@ -214,7 +214,14 @@ pub fn explain_chain_presence(
         .filter(|o| o.event_sent && (o.includes_chain == has_chain || !o.certain))
         .collect();
     if consistent.is_empty() {
-        let reasons: Vec<&str> = cases.iter().map(|o| o.reason.as_str()).collect();
+        // Only TLS cases can differ by settings; the others never carry the chain.
+        let tls: Vec<&Outcome> = cases.iter().filter(|o| o.family.is_tls()).collect();
+        let deciding = if tls.is_empty() {
+            cases.iter().collect()
+        } else {
+            tls
+        };
+        let reasons: Vec<&str> = deciding.iter().map(|o| o.reason.as_str()).collect();
         return format!(
             "No case under these settings sends certificate_issued {with} certificate_chain, so the settings in effect differ from these. {}{unreadable}",
             dedup(reasons).join(" ")

@@ -284,7 +284,9 @@ impl Reader<'_> {
             }
         }
         if let Some(close) = suggest::closest(&member.key, known.iter().copied()) {
-            finding = finding.hint(format!("did you mean `{close}`?"));
+            finding = finding
+                .hint(format!("did you mean `{close}`?"))
+                .replacement(json::quote(close));
         } else {
             finding = finding.hint(format!("known keys: {}", known.join(", ")));
         }
@@ -410,6 +412,7 @@ impl Reader<'_> {
         if let Err(problem) = endpoint::check(url) {
             let mut finding = Finding::new(Code::InvalidValue, path, node.span, problem.message);
             finding.hint = problem.hint;
+            finding.replacement = problem.fixed.as_deref().map(json::quote);
             self.push(finding);
         }
     }
@@ -520,14 +523,16 @@ impl Reader<'_> {
                 ),
                 None => {
                     let close = suggest::closest(name, catalog::subscribable_events());
-                    let hint = match close {
-                        Some(close) => format!("did you mean \"{close}\"?"),
-                        None => format!("subscribable events: {}", catalog::subscribable_events().collect::<Vec<_>>().join(", ")),
+                    let mut finding =
+                        Finding::new(Code::InvalidValue, item_path, item.span, format!("\"{name}\" is not a CertCentral event name"));
+                    finding = match close {
+                        Some(close) => finding.hint(format!("did you mean \"{close}\"?")).replacement(json::quote(close)),
+                        None => finding.hint(format!(
+                            "subscribable events: {}",
+                            catalog::subscribable_events().collect::<Vec<_>>().join(", ")
+                        )),
                     };
-                    self.push(
-                        Finding::new(Code::InvalidValue, item_path, item.span, format!("\"{name}\" is not a CertCentral event name"))
-                            .hint(hint),
-                    );
+                    self.push(finding);
                 }
             }
         }
@@ -611,7 +616,8 @@ impl Reader<'_> {
                         ),
                     )
                     .severity(severity)
-                    .hint(format!("write \"{canonical}\"")),
+                    .hint(format!("write \"{canonical}\""))
+                    .replacement(json::quote(canonical)),
                 );
                 on
             }
@@ -624,24 +630,24 @@ impl Reader<'_> {
                     Value::String(s) => s.to_ascii_lowercase(),
                     _ => String::new(),
                 };
-                let hint = match lower.as_str() {
-                    "true" | "yes" | "on" | "y" => "write \"1\"",
-                    "false" | "no" | "off" | "n" => "write \"0\"",
-                    _ => "write \"1\" for on or \"0\" for off",
+                let (hint, replacement) = match lower.as_str() {
+                    "true" | "yes" | "on" | "y" => ("write \"1\"", Some("\"1\"")),
+                    "false" | "no" | "off" | "n" => ("write \"0\"", Some("\"0\"")),
+                    _ => ("write \"1\" for on or \"0\" for off", None),
                 };
-                self.push(
-                    Finding::new(
-                        code,
-                        path,
-                        node.span,
-                        format!(
-                            "`{}` is {}, which is neither on nor off",
-                            flag.key(),
-                            json_text(&node.value)
-                        ),
-                    )
-                    .hint(hint),
-                );
+                let mut finding = Finding::new(
+                    code,
+                    path,
+                    node.span,
+                    format!(
+                        "`{}` is {}, which is neither on nor off",
+                        flag.key(),
+                        json_text(&node.value)
+                    ),
+                )
+                .hint(hint);
+                finding.replacement = replacement.map(str::to_string);
+                self.push(finding);
                 return None;
             }
         };

@@ -172,6 +172,8 @@ export interface Diagnostic {
   hint?: string;
   /** Present whenever the input was text. */
   range?: Range;
+  /** Where the fix is mechanical: the JSON text that replaces `range`. */
+  replacement?: string;
 }
 
 /** How a flag may be written; the API documents "1" and "0". */
@@ -330,6 +332,8 @@ export declare function requestSchema(): Record<string, unknown>;
 export declare function eventSchema(): Record<string, unknown>;
 /** Every event name known, subscribable first. */
 export declare const EVENT_NAMES: readonly EventName[];
+/** The event names accepted in a webhook's `events`. */
+export declare const SUBSCRIBABLE_EVENT_NAMES: readonly SubscribableEventName[];
 export declare function version(): string;
 
 /** What init() accepts: a URL or path of the .wasm, its bytes, a Response, or a compiled module. */

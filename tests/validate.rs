@@ -438,3 +438,38 @@ fn diagnostics_come_in_document_order() {
     sorted.sort();
     assert_eq!(offsets, sorted);
 }
+
+/// Replaces a UTF-16 range of `text`, as an editor applying the fix would.
+fn apply(text: &str, start: u32, end: u32, replacement: &str) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut out: Vec<u16> = units[..start as usize].to_vec();
+    out.extend(replacement.encode_utf16());
+    out.extend(&units[end as usize..]);
+    String::from_utf16(&out).expect("whole characters")
+}
+
+#[test]
+fn every_mechanical_fix_removes_its_diagnostic() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/requests");
+    let mut applied = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for d in validate_request(&text, &ValidateOptions::default()).diagnostics {
+            let (Some(replacement), Some(range)) = (&d.replacement, d.range) else {
+                continue;
+            };
+            let fixed = apply(&text, range.start.offset, range.end.offset, replacement);
+            let after = validate_request(&fixed, &ValidateOptions::default()).diagnostics;
+            assert!(
+                !after
+                    .iter()
+                    .any(|a| a.code == d.code && a.message == d.message),
+                "{} {} is still there after the fix:\n{fixed}",
+                d.code.as_str(),
+                d.path
+            );
+            applied += 1;
+        }
+    }
+    assert!(applied >= 5, "{applied} fixes applied");
+}

@@ -1,5 +1,6 @@
-// The playground in headless Debian Chromium: it loads, validates as you type, shows the
-// delivery matrix, sends no request anywhere but the local server, and logs no error.
+// The playground in headless Debian Chromium, as a person uses it. Every test fails on a
+// console error or a request to anything but the local server; screenshots of each view in
+// light and dark, desktop and phone width, go to artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -31,45 +32,177 @@ after(async () => {
   server?.kill();
 });
 
-async function openPage() {
-  const page = await browser.newPage();
+/** A fresh page, with every console problem and outside request recorded. */
+async function open(url = base, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`request to ${r.url()}`); });
-  await page.goto(base);
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(base) && !url.startsWith('data:')) problems.push(`request to ${url}`);
+  });
+  await page.goto(url);
   await page.waitForFunction(() => document.getElementById('status').textContent === 'Ready.');
-  return { page, problems };
+  return { page, problems, close: () => context.close() };
 }
 
-test('typing a mistake shows its diagnostic at the right line', async () => {
-  const { page, problems } = await openPage();
-  await page.fill('#request', '{\n  "endpoint": "https://listener.example.com/x",\n  "evnts": ["certificate_issued"]\n}');
-  const item = page.locator('#diagnostics li', { hasText: 'unknown-field' });
+async function typeRequest(page, text) {
+  await page.fill('#request-editor textarea', text);
+  await page.waitForTimeout(50);
+}
+
+const cells = (page) => page.$$eval('#matrix tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+
+test('typing a mistake shows its diagnostic at the right line, marked in the text', async () => {
+  const { page, problems, close } = await open();
+  await typeRequest(page, '{\n  "endpoint": "https://listener.example.com/x",\n  "evnts": ["certificate_issued"]\n}');
+  const item = page.locator('#diagnostics li[data-code="unknown-field"]');
   await item.waitFor();
   assert.equal(await item.getAttribute('data-line'), '3');
-  assert.match(await item.textContent(), /did you mean `events`\?/);
-  await page.screenshot({ path: `${artifacts}playground-foundation.png`, fullPage: true });
+  assert.match(await item.textContent(), /3:3 error unknown-field.*did you mean `events`\?/);
+  assert.equal(await page.locator('#request-editor mark.mark-error').first().textContent(), '"evnts"');
+  // Clicking the diagnostic puts the cursor on the range.
+  await item.locator('button.goto').click();
+  const selection = await page.$eval('#request-editor textarea', (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(selection, '"evnts"');
   assert.deepEqual(problems, []);
-  await page.close();
+  await close();
 });
 
-test('the matrix shows which events carry the chain', async () => {
-  const { page, problems } = await openPage();
-  await page.fill('#request', '{"endpoint":"https://a.example.com","webhook_settings":{"webhook_send_certificate_chain":"1"}}');
-  await page.waitForFunction(() => document.querySelector('#matrix tbody tr td')?.textContent === 'event with chain');
-  const cells = await page.$$eval('#matrix tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
-  assert.deepEqual(cells[0], ['Public TLS', 'event with chain', 'no event']);
-  assert.deepEqual(cells[2], ['Code signing', 'event without chain', 'no event']);
+test('applying a hint fixes the mistake', async () => {
+  const { page, problems, close } = await open();
+  await typeRequest(page, '{\n  "endpoint": "https://listener.example.com/x",\n  "webhook_settings": {"webhook_send_certificate_chain": true}\n}');
+  const item = page.locator('#diagnostics li[data-code="flag-spelling"]');
+  await item.waitFor();
+  await item.locator('button.fix').click();
+  await page.waitForFunction(() => !document.querySelector('#diagnostics li[data-code="flag-spelling"]'));
+  assert.match(await page.inputValue('#request-editor textarea'), /"webhook_send_certificate_chain": "1"/);
+  assert.equal(await page.textContent('#verdict'), 'Valid.');
   assert.deepEqual(problems, []);
-  await page.close();
+  await close();
 });
 
-test('user text is rendered as text, never as HTML', async () => {
-  const { page, problems } = await openPage();
-  await page.fill('#request', '{"endpoint":"https://a.example.com","<img src=x onerror=alert(1)>":1}');
-  await page.locator('#diagnostics li', { hasText: 'unknown-field' }).waitFor();
-  assert.equal(await page.locator('#diagnostics img').count(), 0);
+test('toggling a checkbox changes both the JSON and the matrix, and the JSON changes the boxes', async () => {
+  const { page, problems, close } = await open();
+  await typeRequest(page, '{"endpoint": "https://listener.example.com/x", "events": ["certificate_issued"]}');
+  assert.deepEqual((await cells(page))[0], ['Public TLS', 'event without chain', 'no event']);
+  await page.check('input[data-flag="webhook_send_certificate_chain"]');
+  await page.waitForFunction(() => document.querySelector('#matrix tbody td').textContent === 'event with chain');
+  const body = JSON.parse(await page.inputValue('#request-editor textarea'));
+  assert.equal(body.webhook_settings.webhook_send_certificate_chain, '1');
+  await page.check('input[data-flag="instant_issue_webhook_notification"]');
+  await page.waitForFunction(() => document.querySelectorAll('#matrix tbody td')[1].textContent === 'event without chain');
+  // Editing the JSON updates the boxes.
+  await typeRequest(page, '{"endpoint": "https://listener.example.com/x", "events": ["certificate_revoked"]}');
+  assert.equal(await page.isChecked('input[data-flag="webhook_send_certificate_chain"]'), false);
+  assert.equal(await page.isChecked('#event-boxes input[value="certificate_issued"]'), false);
+  assert.equal(await page.isChecked('#event-boxes input[value="certificate_revoked"]'), true);
+  assert.deepEqual((await cells(page))[0], ['Public TLS', 'no event', 'no event']);
+  // A recommendation is one click away.
+  await page.click('#recommendations li[data-goal="chain-in-every-tls-event"] button');
+  await page.waitForFunction(() => [...document.querySelectorAll('#matrix tbody tr')].slice(0, 2).every((r) => [...r.cells].slice(1).every((c) => c.textContent === 'event with chain')));
   assert.deepEqual(problems, []);
-  await page.close();
+  await close();
+});
+
+test('focusing a matrix cell shows its reason', async () => {
+  const { page, problems, close } = await open();
+  await page.focus('#matrix tbody td[data-family="code_signing"][data-issuance="not_instant"]');
+  assert.match(await page.textContent('#cell-reason'), /code signing certificates never carry the chain/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('an event with a chain shows linked cards, leaf to root', async () => {
+  const { page, problems, close } = await open();
+  await page.selectOption('#event-example', 'issued-chain');
+  await page.locator('#chain li.card').nth(2).waitFor();
+  assert.deepEqual(await page.$$eval('#chain li.card', (cards) => cards.map((c) => c.dataset.role)), ['leaf', 'intermediate', 'root']);
+  assert.equal(await page.textContent('#chain li.card.leaf h3'), 'shop.example.com');
+  assert.match(await page.textContent('#chain li.card.leaf'), /SHA-256[0-9a-f]{64}/);
+  assert.match(await page.textContent('#explanation'), /certificate_chain/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a shared URL restores the same state in a new page, without the secret', async () => {
+  const { page, problems, close } = await open();
+  const body = '{\n  "endpoint": "https://listener.example.com/shared",\n  "secret": "do-not-share-this-secret-value-0123456789"\n}';
+  await typeRequest(page, body);
+  await page.selectOption('#mode', 'update');
+  await page.selectOption('#event-example', 'revoked');
+  await page.click('#share');
+  await page.waitForFunction(() => !document.getElementById('share-url').hidden);
+  const url = await page.inputValue('#share-url');
+  assert.ok(url.startsWith(`${base}#s=`));
+  assert.ok(!url.includes('do-not-share'));
+  const second = await open(url);
+  const restored = await second.page.inputValue('#request-editor textarea');
+  assert.deepEqual(JSON.parse(restored), { endpoint: 'https://listener.example.com/shared' });
+  assert.equal(await second.page.inputValue('#mode'), 'update');
+  assert.match(await second.page.inputValue('#event-editor textarea'), /certificate_revoked/);
+  // With the box ticked, the secret is included, and the page says so.
+  await page.check('#share-secret');
+  await page.click('#share');
+  await page.waitForFunction(() => document.getElementById('share-note').textContent.includes('includes the secret'));
+  const withSecret = await open(await page.inputValue('#share-url'));
+  assert.match(await withSecret.page.inputValue('#request-editor textarea'), /do-not-share-this-secret/);
+  assert.deepEqual([...problems, ...second.problems, ...withSecret.problems], []);
+  await Promise.all([close(), second.close(), withSecret.close()]);
+});
+
+test('HTML and script in an event render as inert text', async () => {
+  const { page, problems, close } = await open();
+  await page.evaluate(() => { window.pwned = false; });
+  const payload = '<img src=x onerror="window.pwned=true"><script>window.pwned=true</script>';
+  const event = JSON.stringify({
+    event: `certificate_issued${payload}`,
+    data: { order_id: 1, certificate_id: 2, certificate_chain: [{ subject_common_name: payload, pem: payload }] },
+  });
+  await page.fill('#event-editor textarea', event);
+  await page.fill('#request-editor textarea', `{"endpoint": "https://a.example.com", "${payload}": 1}`);
+  await page.locator('#event-diagnostics li').first().waitFor();
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.pwned), false);
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  assert.match(await page.textContent('#event-verdict'), /<img src=x/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('screenshots of every view: light and dark, desktop and phone', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const [device, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]]) {
+      const { page, problems, close } = await open(base, { width, height, colorScheme });
+      await page.selectOption('#example', 'booleans');
+      await page.selectOption('#event-example', 'issued-chain');
+      await page.locator('#chain li.card').nth(2).waitFor();
+      await page.screenshot({ path: `${artifacts}playground-request-${colorScheme}-${device}.png` });
+      await page.locator('#delivery-panel').screenshot({ path: `${artifacts}playground-delivery-${colorScheme}-${device}.png` });
+      await page.locator('#event-panel').screenshot({ path: `${artifacts}playground-event-${colorScheme}-${device}.png` });
+      if (device === 'phone') {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
+      }
+      assert.deepEqual(problems, []);
+      await close();
+    }
+  }
+});
+
+test('usable by keyboard: Tab reaches the editor, the boxes and the matrix', async () => {
+  const { page, problems, close } = await open();
+  const reached = new Set();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => {
+      const a = document.activeElement;
+      return a.closest('#request-editor') ? 'editor' : a.matches('input[data-flag]') ? 'flag' : a.closest('#matrix') ? 'matrix' : a.id || a.tagName;
+    }));
+  }
+  for (const stop of ['editor', 'flag', 'matrix', 'share', 'theme']) assert.ok(reached.has(stop), `${stop} not reached by Tab: ${[...reached]}`);
+  assert.deepEqual(problems, []);
+  await close();
 });

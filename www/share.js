@@ -1,0 +1,59 @@
+// The page state in the URL hash, deflated and base64url-encoded: shared links carry the state
+// without any server seeing it (the hash is never sent in a request).
+
+async function pipe(bytes, stream) {
+  const out = new Blob([bytes]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+function toBase64Url(bytes) {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text) {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+export async function encodeState(state) {
+  const json = new TextEncoder().encode(JSON.stringify(state));
+  return toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
+}
+
+/** The state in a `#s=...` hash, or null when there is none or it cannot be read. */
+export async function decodeState(hash) {
+  const match = /^#s=([A-Za-z0-9_-]+)$/.exec(hash);
+  if (!match) return null;
+  try {
+    const json = await pipe(fromBase64Url(match[1]), new DecompressionStream('deflate-raw'));
+    const state = JSON.parse(new TextDecoder().decode(json));
+    return state && typeof state === 'object' ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The request text without any `secret` value (top level, or inside a GET /webhook response).
+ * Returns null when the text is not JSON but mentions a secret: it cannot be removed safely.
+ */
+export function withoutSecret(text) {
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return /"secret"\s*:/.test(text) ? null : text;
+  }
+  if (!body || typeof body !== 'object') return text;
+  const holders = [body, ...(Array.isArray(body.webhooks) ? body.webhooks : [])];
+  let removed = false;
+  for (const holder of holders) {
+    if (holder && typeof holder === 'object' && 'secret' in holder) {
+      delete holder.secret;
+      removed = true;
+    }
+  }
+  return removed ? JSON.stringify(body, null, 2) : text;
+}
