@@ -1,5 +1,5 @@
 # Entry points. Each target installs what it needs first (scripts/setup.sh is idempotent).
-.PHONY: setup build test lint test-native test-wasm test-js test-e2e playground site clean
+.PHONY: setup build test lint audit bench test-native test-wasm test-js test-e2e test-fuzz fuzz playground site clean
 
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
@@ -12,6 +12,7 @@ build: setup
 	bash scripts/build.sh
 
 lint: setup
+	cargo deny check licenses bans sources
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
@@ -31,7 +32,23 @@ test-js: build
 test-e2e: build
 	node --test tests/e2e/
 
-test: lint test-native test-wasm test-js test-e2e
+# Each fuzz target briefly, so regressions show up in CI; `make fuzz` runs them for longer.
+test-fuzz: setup
+	bash scripts/fuzz.sh 15
+
+fuzz: setup
+	bash scripts/fuzz.sh $(or $(SECONDS),180)
+
+test: lint test-native test-wasm test-js test-e2e test-fuzz
+
+# RustSec advisories: needs the advisory database from GitHub, so it is not part of `make test`.
+audit: setup
+	cargo deny check advisories
+
+# Side-by-side benchmarks against ajv, zod, node:crypto and @peculiar/x509; writes BENCHMARKS.md.
+bench: build
+	cd bench && npm ci --no-audit --no-fund --silent
+	node bench/run.mjs
 
 # The static site, ready to host anywhere as is.
 site: build

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use certcentral_webhooks::{catalog, event_names, schema, typescript};
+use certcentral_webhooks::{catalog, event_names, schema, typescript, Family};
 
 fn main() -> std::io::Result<()> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "pkg".to_string());
@@ -20,6 +20,15 @@ fn main() -> std::io::Result<()> {
     let names = serde_json::to_string(&event_names())?;
     let subscribable: Vec<&str> = catalog::subscribable_events().collect();
     let subscribable = serde_json::to_string(&subscribable)?;
+    let families: Vec<serde_json::Value> = Family::KNOWN
+        .iter()
+        .map(|f| {
+            let label = f.label();
+            let title = label[..1].to_uppercase() + &label[1..];
+            serde_json::json!({ "id": f.as_str(), "label": title })
+        })
+        .collect();
+    let families = serde_json::to_string(&families)?;
     let header =
         "// Generated from the Rust crate by `cargo run --example generate`; do not edit.\n";
     let body = format!(
@@ -29,15 +38,16 @@ fn main() -> std::io::Result<()> {
          /** JSON Schema (2020-12) of the event envelope and the known events. */\n\
          function eventSchema() {{ return structuredClone(EVENT_SCHEMA); }}\n\
          const EVENT_NAMES = Object.freeze({names});\n\
-         const SUBSCRIBABLE_EVENT_NAMES = Object.freeze({subscribable});\n"
+         const SUBSCRIBABLE_EVENT_NAMES = Object.freeze({subscribable});\n\
+         const FAMILIES = Object.freeze({families}.map(Object.freeze));\n"
     );
     std::fs::write(
         out.join("generated.js"),
-        format!("{header}{body}export {{ EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, requestSchema, eventSchema }};\n"),
+        format!("{header}{body}export {{ EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema }};\n"),
     )?;
     std::fs::write(
         out.join("generated.cjs"),
-        format!("{header}'use strict';\n{body}module.exports = {{ EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, requestSchema, eventSchema }};\n"),
+        format!("{header}'use strict';\n{body}module.exports = {{ EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema }};\n"),
     )?;
     Ok(())
 }

@@ -3,13 +3,13 @@
 // Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure (reason on stderr).
 import { readFileSync } from 'node:fs';
 import {
-  validateRequest, explainDelivery, parseEvent, parseEvents, version,
+  validateRequest, explainDelivery, parseEvent, parseEvents, version, FAMILIES,
 } from './node.mjs';
 
 const USAGE = `Usage:
   certcentral-webhooks validate [FILE...|-] [--mode create|update] [--strict] [--format text|json|github]
   certcentral-webhooks explain  [FILE|-]    [--mode create|update] [--format text|json]
-  certcentral-webhooks parse    [FILE...|-] [--ndjson] [--settings FILE] [--now ISO8601] [--format text|json]
+  certcentral-webhooks parse    [FILE...|-] [--ndjson] [--settings FILE] [--mode create|update] [--now ISO8601] [--format text|json|github]
 
   validate  check webhook create/update request bodies (or GET /webhook responses)
   explain   show which certificate_issued events carry certificate_chain, and why
@@ -19,7 +19,7 @@ With no FILE, or with -, the input is read from standard input.
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.
 Options:
   --format text|json|github  output format (github: workflow annotations; validate and parse)
-  --mode create|update       the request is a create (default) or an update body
+  --mode create|update       the request (for parse: --settings) is a create (default) or an update body
   --strict                   flags written other than "1"/"0" are errors
   --ndjson                   parse: one event per line
   --settings FILE            parse: the webhook request body, to explain the chain's presence
@@ -55,6 +55,8 @@ function parseArgs(argv) {
     if (TAKES_VALUE.has(flag)) {
       value = inline ?? rest[++i];
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    } else if (inline !== undefined) {
+      throw new UsageError(`${flag} takes no value`);
     }
     options[flag.slice(2)] = value;
   }
@@ -65,9 +67,11 @@ function parseArgs(argv) {
   return options;
 }
 
+let stdin;
 function read(file) {
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    if (file === '-') return (stdin ??= readFileSync(0, 'utf8')); // read once, however often named
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${file === '-' ? 'standard input' : file}: ${error.code ?? error.message}`);
   }
@@ -75,10 +79,13 @@ function read(file) {
 
 const displayName = (file) => (file === '-' ? '<stdin>' : file);
 
+// Control characters from the input never reach the terminal or the log as such.
+const oneLine = (s) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** `FILE:LINE:COL severity code message (hint)` */
 function textLine(file, d) {
   const at = d.range ? `${d.range.start.line}:${d.range.start.column}` : '1:1';
-  return `${displayName(file)}:${at} ${d.severity} ${d.code} ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+  return oneLine(`${displayName(file)}:${at} ${d.severity} ${d.code} ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
 }
 
 // GitHub workflow commands: data escapes %, CR, LF; properties also ':' and ','.
@@ -102,8 +109,9 @@ function githubLines(items) {
     props.push(`title=${escapeProperty(d.code)}`);
     lines.push(`::${level} ${props.join(',')}::${escapeData(`${d.message}${d.hint ? ` (${d.hint})` : ''}`)}`);
   }
+  // The summary is a notice, so it is shown even when the 10 errors or warnings are.
   for (const [level, count] of Object.entries(hidden)) {
-    if (count) lines.push(`::${level}::${count} more ${level === 'notice' ? 'notice' : level}${count === 1 ? '' : 's'} not shown as annotations; run with --format text to see all`);
+    if (count) lines.push(`::notice::${count} more ${level}${count === 1 ? '' : 's'} not shown as annotations; run with --format text to see all`);
   }
   return lines;
 }
@@ -139,11 +147,11 @@ function runValidate(options, out) {
   return items.some(({ d }) => d.severity === 'error') ? 1 : 0;
 }
 
-const FAMILY_LABELS = {
-  public_tls: 'Public TLS', private_tls: 'Private TLS', code_signing: 'Code signing',
-  document_signing: 'Document signing', smime: 'S/MIME',
-};
-const cell = (o) => (!o.eventSent ? 'no event' : o.includesChain ? 'event with chain' : 'event without chain');
+function cell(o) {
+  if (!o.eventSent) return 'no event';
+  if (!o.certain) return 'event, chain unknown';
+  return o.includesChain ? 'event with chain' : 'event without chain';
+}
 
 function runExplain(options, out) {
   const [file] = options.files;
@@ -152,9 +160,9 @@ function runExplain(options, out) {
     out(JSON.stringify(report, null, 2));
   } else {
     const rows = [['Product family', 'Not issued instantly', 'Issued instantly']];
-    for (const family of Object.keys(FAMILY_LABELS)) {
-      const of = (issuance) => report.outcomes.find((o) => o.family === family && o.issuance === issuance);
-      rows.push([FAMILY_LABELS[family], cell(of('not_instant')), cell(of('instant'))]);
+    for (const family of FAMILIES) {
+      const of = (issuance) => report.outcomes.find((o) => o.family === family.id && o.issuance === issuance);
+      rows.push([family.label, cell(of('not_instant')), cell(of('instant'))]);
     }
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     const line = (r) => r.map((text, c) => text.padEnd(widths[c])).join('  ').trimEnd();
@@ -191,7 +199,7 @@ function runParse(options, out) {
     try {
       reports = options.ndjson ? parseEvents(text, parseOptions) : [parseEvent(text, parseOptions)];
     } catch (error) {
-      throw new UsageError(error.message);
+      throw new UsageError(error.message.replace(/^now /, '--now '));
     }
     for (const report of reports) {
       results.push({ file: displayName(file), ...report });
@@ -201,15 +209,17 @@ function runParse(options, out) {
   if (options.format === 'json') out(JSON.stringify(results, null, 2));
   else if (options.format === 'github') githubLines(items).forEach((l) => out(l));
   else {
+    // Diagnostics first, as FILE:LINE:COL lines; then what was read, indented under `#`.
     for (const r of results) {
-      const name = r.event ? r.event.event : '(no event)';
-      out(`${r.file}: ${name}${r.ok ? '' : ' (errors)'}`);
+      const file = r.file === '<stdin>' ? '-' : r.file;
+      r.diagnostics.forEach((d) => out(textLine(file, d)));
+      const name = r.event?.event ?? r.unknownEvent?.event;
+      out(oneLine(`# ${r.file}: ${name === undefined ? '(not an event)' : name}${r.ok ? '' : ' (errors)'}`));
       for (const c of r.chain ?? []) {
-        out(`  [${c.index}] ${c.role.padEnd(12)} ${c.subject}`);
-        out(`      valid ${c.notBefore} .. ${c.notAfter}, serial ${c.serialNumber}, sha256 ${c.sha256Fingerprint}`);
+        out(oneLine(`#   [${c.index}] ${c.role.padEnd(12)} ${c.subject}`));
+        out(`#       valid ${c.notBefore} .. ${c.notAfter}, serial ${c.serialNumber}, sha256 ${c.sha256Fingerprint}`);
       }
-      if (r.explanation) out(`  ${r.explanation}`);
-      r.diagnostics.forEach((d) => out(`  ${textLine(r.file === '<stdin>' ? '-' : r.file, d)}`));
+      if (r.explanation) out(oneLine(`#   ${r.explanation}`));
     }
     out(summary(items, options.files.length));
   }

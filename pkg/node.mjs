@@ -1,11 +1,9 @@
 // Node entry for import: the same synchronously loaded instance as node.cjs.
-import bindings from './node/certcentral_webhooks.js';
-
 export * from './node/certcentral_webhooks.js';
-export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, requestSchema, eventSchema } from './generated.js';
+export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema } from './generated.js';
 
 /** Resolves at once: under Node the wasm is already instantiated. */
 export async function init() {}
 /** Does nothing: under Node the wasm is already instantiated. */
 export function initSync() {}
-export default bindings;
+export default init;

@@ -23,6 +23,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
+# Supply-chain checks and the fuzzer, at fixed versions.
+[ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" = 0.20.2 ] || cargo install cargo-deny --version 0.20.2 --locked
+[ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" = 0.13.2 ] || cargo install cargo-fuzz --version 0.13.2 --locked
+
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --silent >/dev/null 2>&1; then
   npm ci --no-audit --no-fund --silent
 fi

@@ -251,8 +251,8 @@ pub fn duplicate_keys(members: &[crate::json::Member], base: &str) -> Vec<Findin
                 pointer(base, &member.key),
                 member.key_span,
                 format!(
-                    "`{}` appears more than once; this last one wins",
-                    member.key
+                    "{} appears more than once; only its last occurrence counts",
+                    crate::json::shown(&member.key)
                 ),
             )
             .hint("remove the other occurrence")

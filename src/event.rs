@@ -199,7 +199,10 @@ impl EventReader {
                 Code::UnknownEvent,
                 "/event",
                 name_member.value.span,
-                format!("\"{name}\" is not an event this version knows; it is kept as received"),
+                format!(
+                    "{} is not an event this version knows; it is kept whole in `unknownEvent`",
+                    crate::json::shown(name)
+                ),
             ));
         } else if let Some(fields) = data_fields(name) {
             match data {
@@ -298,6 +301,16 @@ impl EventReader {
                     format!("{id} is above 2^53 and cannot be represented exactly in JavaScript"),
                 )),
                 Some(_) => {}
+                // An integer lexeme beyond i64: an integer, just far too large to be an id.
+                None if !n.lexeme().contains(['.', 'e', 'E']) => self.push(Finding::new(
+                    Code::InvalidValue,
+                    path,
+                    node.span,
+                    format!(
+                        "{} is too large to be an id",
+                        n.lexeme().chars().take(30).collect::<String>()
+                    ),
+                )),
                 None => self.type_error(node, path, "an integer"),
             },
             _ => self.type_error(node, path, "an integer"),
@@ -447,7 +460,11 @@ impl EventReader {
                     Code::ChainNameMismatch,
                     pointer(path, "subject_common_name"),
                     span,
-                    format!("entry {index}: subject_common_name is \"{name}\" but the certificate's CN is \"{actual}\""),
+                    format!(
+                        "entry {index}: subject_common_name is {} but the certificate's CN is {}",
+                        crate::json::shown(&name),
+                        crate::json::shown(actual)
+                    ),
                 ));
             }
             decoded.info.subject_common_name = Some(name);
@@ -473,10 +490,11 @@ fn explain_event(event: &Value, settings: &str, options: &ParseOptions) -> Strin
         .into_iter()
         .find(|m| m.key == "data")
         .and_then(|data| match &data.value.value {
+            // null or [] is no chain.
             Value::Object(fields) => last_wins(fields)
                 .into_iter()
                 .find(|f| f.key == "certificate_chain")
-                .map(|_| true),
+                .map(|chain| matches!(&chain.value.value, Value::Array(entries) if !entries.is_empty())),
             _ => None,
         })
         .unwrap_or(false);

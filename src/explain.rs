@@ -95,10 +95,15 @@ pub fn explain_case(
                 .or_else(|| p.kind.clone())
                 .unwrap_or_default(),
         };
-        outcome.reason = format!(
-            "Product `{name}` is not one this version can classify. {}",
-            outcome.reason
-        );
+        let which = if name.is_empty() {
+            "No product name_id or type was given, so the product family is unknown.".to_string()
+        } else {
+            format!(
+                "Product {} is not one this version can classify.",
+                crate::json::shown(&name)
+            )
+        };
+        outcome.reason = format!("{which} {}", outcome.reason);
     }
     outcome
 }

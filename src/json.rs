@@ -579,6 +579,31 @@ pub fn last_wins(members: &[Member]) -> Vec<&Member> {
     kept.into_iter().map(|(_, member)| member).collect()
 }
 
+/// For each item, whether an equal item came before it; `None` items never repeat. Sorting
+/// keeps this O(n log n) whatever the input.
+pub fn repeats<T: Ord>(items: &[Option<T>]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..items.len()).filter(|i| items[*i].is_some()).collect();
+    order.sort_by(|a, b| items[*a].cmp(&items[*b]).then(a.cmp(b)));
+    let mut repeated = vec![false; items.len()];
+    for pair in order.windows(2) {
+        if items[pair[0]] == items[pair[1]] {
+            repeated[pair[1]] = true;
+        }
+    }
+    repeated
+}
+
+/// A string from the input, for a message: quoted and escaped as JSON (so a line break in a
+/// key cannot start a new line of CLI output), and cut after 60 characters.
+pub fn shown(s: &str) -> String {
+    if s.chars().count() > 60 {
+        let cut: String = s.chars().take(60).collect();
+        format!("{}…", quote(&cut))
+    } else {
+        quote(s)
+    }
+}
+
 /// Indices of the members whose key already appeared earlier in the object.
 pub fn repeated_keys(members: &[Member]) -> Vec<usize> {
     let mut repeated: Vec<usize> = key_groups(members)

@@ -154,6 +154,7 @@ pub fn classify(product: &Product) -> Family {
         Some(Family::PublicTls) if private => Family::PrivateTls,
         Some(family) => family,
         None => match by_name_id(name_id) {
+            Some(Family::PublicTls) if private => Family::PrivateTls,
             Some(family) => family,
             None if name_id.starts_with("private_ssl") => Family::PrivateTls,
             None => Family::Unknown,
@@ -201,6 +202,13 @@ mod tests {
         );
         let mut p = product("", "ssl_certificate");
         p.validation_type = Some("Private SSL".into());
+        assert_eq!(classify(&p), Family::PrivateTls);
+    }
+
+    #[test]
+    fn private_signals_apply_to_a_tls_name_id_without_type() {
+        let mut p = product("ssl_plus", "");
+        p.group_name = Some("private_ssl_certificate".into());
         assert_eq!(classify(&p), Family::PrivateTls);
     }
 

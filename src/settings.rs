@@ -212,15 +212,12 @@ impl Reader<'_> {
                 continue;
             };
             if let Some(second) = webhooks.get(1) {
-                self.push(
-                    Finding::new(
-                        Code::InvalidValue,
-                        "/webhooks/1",
-                        second.span,
-                        "an account has at most one webhook; only /webhooks/0 is checked",
-                    )
-                    .severity(Severity::Warning),
-                );
+                self.push(Finding::new(
+                    Code::ListResponse,
+                    "/webhooks/1",
+                    object_start(second.span),
+                    "an account has at most one webhook; only /webhooks/0 is checked",
+                ));
             }
             let Value::Object(body) = &first.value else {
                 self.push(Finding::new(
@@ -274,11 +271,14 @@ impl Reader<'_> {
             Code::UnknownField,
             path,
             member.key_span,
-            format!("`{}` is not a key the API defines here", member.key),
+            format!(
+                "{} is not a key the API defines here",
+                json::shown(&member.key)
+            ),
         );
         if let Some((keys, place)) = elsewhere {
             if keys.contains(&member.key.as_str()) {
-                finding = finding.hint(format!("move `{}` {place}", member.key));
+                finding = finding.hint(format!("move {} {place}", json::shown(&member.key)));
                 self.push(finding);
                 return;
             }
@@ -481,7 +481,14 @@ impl Reader<'_> {
                 .hint("list at least \"certificate_issued\", or omit `events`"),
             );
         }
-        let mut seen: Vec<&str> = Vec::new();
+        let names: Vec<Option<&str>> = items
+            .iter()
+            .map(|item| match &item.value {
+                Value::String(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let repeated = json::repeats(&names);
         let mut kept = Vec::new();
         let mut subscribed = Vec::new();
         for (i, item) in items.iter().enumerate() {
@@ -496,19 +503,18 @@ impl Reader<'_> {
                 kept.push(item.clone());
                 continue;
             };
-            if seen.contains(&name.as_str()) {
+            if repeated[i] {
                 self.push(
                     Finding::new(
                         Code::DuplicateValue,
                         item_path,
                         item.span,
-                        format!("\"{name}\" is listed more than once"),
+                        format!("{} is listed more than once", json::shown(name)),
                     )
                     .hint("remove the repetition"),
                 );
                 continue;
             }
-            seen.push(name);
             kept.push(item.clone());
             match catalog::event_kind(name) {
                 Some(EventKind::Subscribable | EventKind::Approval) => subscribed.push(name.clone()),
@@ -517,14 +523,14 @@ impl Reader<'_> {
                         Code::InvalidValue,
                         item_path,
                         item.span,
-                        format!("\"{name}\" is sent by DigiCert while the webhook is set up; it cannot be subscribed"),
+                        format!("{} is sent by DigiCert while the webhook is set up; it cannot be subscribed", json::shown(name)),
                     )
                     .hint("remove it"),
                 ),
                 None => {
                     let close = suggest::closest(name, catalog::subscribable_events());
                     let mut finding =
-                        Finding::new(Code::InvalidValue, item_path, item.span, format!("\"{name}\" is not a CertCentral event name"));
+                        Finding::new(Code::InvalidValue, item_path, item.span, format!("{} is not a CertCentral event name", json::shown(name)));
                     finding = match close {
                         Some(close) => finding.hint(format!("did you mean \"{close}\"?")).replacement(json::quote(close)),
                         None => finding.hint(format!(
@@ -677,15 +683,19 @@ impl Reader<'_> {
             );
             return node.value.clone();
         };
+        let integers: Vec<Option<i64>> = items
+            .iter()
+            .map(|item| match &item.value {
+                Value::Number(n) => n.as_i64(),
+                _ => None,
+            })
+            .collect();
+        let repeated = json::repeats(&integers);
         let mut days = Vec::new();
-        let mut seen = Vec::new();
         let mut kept = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let item_path = pointer(path, &i.to_string());
-            let day = match &item.value {
-                Value::Number(n) => n.as_i64(),
-                _ => None,
-            };
+            let day = integers[i];
             let Some(day) = day else {
                 self.push(
                     Finding::new(
@@ -702,7 +712,7 @@ impl Reader<'_> {
                 kept.push(item.clone());
                 continue;
             };
-            if seen.contains(&day) {
+            if repeated[i] {
                 self.push(
                     Finding::new(
                         Code::DuplicateValue,
@@ -714,7 +724,6 @@ impl Reader<'_> {
                 );
                 continue;
             }
-            seen.push(day);
             if !catalog::FREQUENCY_DAYS.contains(&day) {
                 self.push(
                     Finding::new(
@@ -742,10 +751,7 @@ impl Reader<'_> {
 /// A short JSON rendering of a value for messages (strings quoted, long ones cut).
 fn json_text(value: &Value) -> String {
     match value {
-        Value::String(s) if s.chars().count() > 40 => {
-            format!("\"{}…\"", s.chars().take(40).collect::<String>())
-        }
-        Value::String(s) => format!("\"{s}\""),
+        Value::String(s) => json::shown(s),
         Value::Number(n) => n.lexeme().chars().take(40).collect(),
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".into(),

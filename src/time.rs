@@ -62,7 +62,15 @@ pub fn parse_iso8601(text: &str) -> Option<i64> {
         return None;
     }
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(1..=days_in_month).contains(&day) {
         return None;
     }
     let date = unix_seconds(i64::from(year), month, day, 0, 0, 0);
@@ -92,7 +100,11 @@ pub fn parse_iso8601(text: &str) -> Option<i64> {
     match &b[i..] {
         b"Z" | b"z" => Some(local),
         [sign @ (b'+' | b'-'), ..] if b.len() == i + 6 && b[i + 3] == b':' => {
-            let offset = i64::from(num(i + 1..i + 3)?) * 3600 + i64::from(num(i + 4..i + 6)?) * 60;
+            let (hours, minutes) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let offset = i64::from(hours) * 3600 + i64::from(minutes) * 60;
             Some(if *sign == b'+' {
                 local - offset
             } else {
@@ -137,6 +149,10 @@ mod tests {
             "2000-02-29T25:00Z",
             "2000-02-29T10:00:00",
             "yesterday",
+            "2026-02-31",
+            "2100-02-29",
+            "2026-04-31",
+            "2026-01-01T00:00+99:99",
         ] {
             assert_eq!(parse_iso8601(bad), None, "{bad}");
         }

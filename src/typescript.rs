@@ -65,12 +65,12 @@ pub const CODES: [Code; 20] = [
 
 const GOALS: [Goal; 3] = Goal::ALL;
 
-fn goal_id(goal: Goal) -> &'static str {
-    match goal {
-        Goal::ChainInEveryTlsEvent => "chain-in-every-tls-event",
-        Goal::EventsForInstantIssuance => "events-for-instant-issuance",
-        Goal::NoChain => "no-chain",
-    }
+/// The id a goal serializes as (its serde name), so the declared union cannot drift.
+fn goal_id(goal: Goal) -> String {
+    serde_json::to_value(goal)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// The whole `index.d.ts` of the npm package.
@@ -109,10 +109,11 @@ pub fn declarations() -> String {
         "export type Family = {};",
         union(Family::KNOWN.iter().map(|f| f.as_str()))
     );
+    let goals: Vec<String> = GOALS.iter().map(|g| goal_id(*g)).collect();
     let _ = writeln!(
         w,
         "export type Goal = {};",
-        union(GOALS.iter().map(|g| goal_id(*g)))
+        union(goals.iter().map(String::as_str))
     );
     let _ = writeln!(w, "export type FlagKey = {};", union(flags.iter().copied()));
     let _ = writeln!(w, "export type NotificationDay = {};", days.join(" | "));
@@ -298,7 +299,8 @@ export interface ParseOptions {
   maxDiagnostics?: number;
 }
 export interface EventReport {
-  /** No error diagnostics. */
+  /** No error diagnostics. When false, `event` is still the event as received and may not
+   * match its type. */
   ok: boolean;
   /** A known event, typed by its name; null when unusable or unknown. */
   event: WebhookEvent | null;
@@ -334,6 +336,8 @@ export declare function eventSchema(): Record<string, unknown>;
 export declare const EVENT_NAMES: readonly EventName[];
 /** The event names accepted in a webhook's `events`. */
 export declare const SUBSCRIBABLE_EVENT_NAMES: readonly SubscribableEventName[];
+/** The product families of the delivery matrix, in its order, with a label for people. */
+export declare const FAMILIES: readonly { readonly id: Family; readonly label: string }[];
 export declare function version(): string;
 
 /** What init() accepts: a URL or path of the .wasm, its bytes, a Response, or a compiled module. */

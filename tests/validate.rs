@@ -136,7 +136,7 @@ fn a_setting_at_the_top_level_is_moved_into_webhook_settings() {
     let (_, d) = only("setting-at-top-level.json", Code::UnknownField);
     assert_eq!(
         d.hint.as_deref(),
-        Some("move `webhook_send_certificate_chain` into `webhook_settings`")
+        Some("move \"webhook_send_certificate_chain\" into `webhook_settings`")
     );
 }
 

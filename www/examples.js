@@ -32,7 +32,7 @@ export const REQUEST_EXAMPLES = [
   },
   {
     id: 'booleans',
-    label: 'Mistake: flags as booleans, a typo and http://',
+    label: 'Mistakes: http://, typos, a short secret',
     text: '{\n  "endpoint": "http://listener.example.com/digicert",\n  "events": ["certificate_issued", "certificate_revoke"],\n  "webhook_setings": {},\n  "secret": "too-short"\n}',
   },
   {

@@ -2,7 +2,7 @@
 // it edits JSON text, renders reports, and keeps the state in the URL when asked to share.
 // Everything the user or a report provides is written with textContent, never as HTML.
 import init, {
-  validateRequest, explainDelivery, parseEvent, SUBSCRIBABLE_EVENT_NAMES, version,
+  validateRequest, explainDelivery, parseEvent, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, version,
 } from './pkg/web.js';
 import { createEditor } from './editor.js';
 import { encodeState, decodeState, withoutSecret } from './share.js';
@@ -10,10 +10,6 @@ import { REQUEST_EXAMPLES, EVENT_EXAMPLES } from './examples.js';
 
 const $ = (id) => document.getElementById(id);
 
-const FAMILY_LABELS = {
-  public_tls: 'Public TLS', private_tls: 'Private TLS', code_signing: 'Code signing',
-  document_signing: 'Document signing', smime: 'S/MIME',
-};
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -35,11 +31,14 @@ function schedule() {
 }
 
 let lastDelivery = null;
+/** Where the request body is in the document: "" or, for a GET /webhook response, /webhooks/0. */
+let bodyPath = '';
 
 function update() {
   const text = requestEditor.value;
   const mode = $('mode').value;
   const report = validateRequest(text, { mode });
+  bodyPath = report.diagnostics.find((d) => d.code === 'list-response')?.path ?? '';
   renderDiagnostics($('diagnostics'), report.diagnostics, requestEditor);
   requestEditor.setDiagnostics(report.diagnostics);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
@@ -78,7 +77,7 @@ function updateEvent() {
   $('explanation').textContent = report.explanation ?? '';
   renderDiagnostics($('event-diagnostics'), report.diagnostics, eventEditor);
   eventEditor.setDiagnostics(report.diagnostics);
-  renderChain(report.chain ?? []);
+  renderChain(report.chain ?? [], report.diagnostics);
 }
 
 // ---- diagnostics ---------------------------------------------------------------------------
@@ -141,9 +140,9 @@ function cellLabel(o) {
 function renderMatrix(delivery) {
   const body = $('matrix').tBodies[0];
   body.replaceChildren();
-  for (const family of Object.keys(FAMILY_LABELS)) {
+  for (const { id: family, label } of FAMILIES) {
     const row = el('tr');
-    const head = el('th', FAMILY_LABELS[family]);
+    const head = el('th', label);
     head.scope = 'row';
     row.append(head);
     for (const issuance of ['not_instant', 'instant']) {
@@ -153,7 +152,7 @@ function renderMatrix(delivery) {
       cell.tabIndex = 0;
       cell.dataset.family = family;
       cell.dataset.issuance = issuance;
-      const show = () => { $('cell-reason').textContent = `${FAMILY_LABELS[family]}, ${issuance === 'instant' ? 'issued instantly' : 'not issued instantly'}: ${o.reason}`; };
+      const show = () => { $('cell-reason').textContent = `${label}, ${issuance === 'instant' ? 'issued instantly' : 'not issued instantly'}: ${o.reason}`; };
       cell.addEventListener('focus', show);
       cell.addEventListener('mouseenter', show);
       row.append(cell);
@@ -199,10 +198,15 @@ function editBody(change) {
   let parsed;
   try { parsed = JSON.parse(requestEditor.value); } catch { return; }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return;
-  if (Array.isArray(parsed.webhooks) && parsed.webhooks[0] && !('endpoint' in parsed)) {
-    parsed.webhooks[0] = change(parsed.webhooks[0]);
-  } else {
+  // The body sits where the validator said (a GET /webhook response holds it at /webhooks/0).
+  const tokens = bodyPath.split('/').slice(1);
+  if (tokens.length === 0) {
     parsed = change(parsed);
+  } else {
+    const last = tokens.pop();
+    const holder = tokens.reduce((value, token) => value?.[token], parsed);
+    if (!holder || typeof holder[last] !== 'object') return;
+    holder[last] = change(holder[last]);
   }
   requestEditor.value = JSON.stringify(parsed, null, 2);
   update();
@@ -231,12 +235,14 @@ function buildEventBoxes() {
 
 // ---- the chain -----------------------------------------------------------------------------
 
-function validityBar(c, now) {
+/** The bar shows where now falls; whether that is valid is the parser's verdict, not ours. */
+function validityBar(c, now, diagnostics) {
   const start = Date.parse(c.notBefore);
   const end = Date.parse(c.notAfter);
   const bar = el('div', undefined, 'validity');
-  const state = now < start ? 'not yet valid' : now > end ? 'expired' : 'valid now';
-  bar.classList.add(now < start ? 'future' : now > end ? 'past' : 'current');
+  const mine = diagnostics.filter((d) => d.path === `/data/certificate_chain/${c.index}`).map((d) => d.code);
+  const state = mine.includes('certificate-expired') ? 'expired' : mine.includes('certificate-not-yet-valid') ? 'not yet valid' : 'valid now';
+  bar.classList.add(state === 'not yet valid' ? 'future' : state === 'expired' ? 'past' : 'current');
   const track = el('div', undefined, 'track');
   const marker = el('span', undefined, 'now');
   const fraction = Math.min(1, Math.max(0, (now - start) / Math.max(1, end - start)));
@@ -252,14 +258,14 @@ function field(list, name, value, className) {
   list.append(el('dt', name), el('dd', value, className));
 }
 
-function renderChain(chain) {
+function renderChain(chain, diagnostics) {
   const now = Date.now();
   $('chain').replaceChildren(...chain.map((c, i) => {
     const card = el('li', undefined, `card ${c.role}`);
     card.dataset.role = c.role;
     const head = el('div', undefined, 'card-head');
     head.append(el('span', c.role, 'role'), el('h3', c.commonName ?? c.subject));
-    const { bar, state } = validityBar(c, now);
+    const { bar, state } = validityBar(c, now, diagnostics);
     head.append(el('span', state, `badge ${state.replace(/ /g, '-')}`));
     if (c.isCa) head.append(el('span', 'CA', 'badge'));
     if (c.selfSigned) head.append(el('span', 'self-signed', 'badge'));

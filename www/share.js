@@ -36,24 +36,26 @@ export async function decodeState(hash) {
 }
 
 /**
- * The request text without any `secret` value (top level, or inside a GET /webhook response).
- * Returns null when the text is not JSON but mentions a secret: it cannot be removed safely.
+ * The request text without any `secret` (wherever one is: a body, or the webhooks of a GET
+ * /webhook response). Returns null when the text is not JSON but may hold a secret: it
+ * cannot be removed safely.
  */
 export function withoutSecret(text) {
-  let body;
+  let document;
   try {
-    body = JSON.parse(text);
+    document = JSON.parse(text);
   } catch {
-    return /"secret"\s*:/.test(text) ? null : text;
+    return /secret/i.test(text) ? null : text;
   }
-  if (!body || typeof body !== 'object') return text;
-  const holders = [body, ...(Array.isArray(body.webhooks) ? body.webhooks : [])];
   let removed = false;
-  for (const holder of holders) {
-    if (holder && typeof holder === 'object' && 'secret' in holder) {
-      delete holder.secret;
+  const strip = (value) => {
+    if (!value || typeof value !== 'object') return;
+    if (!Array.isArray(value) && Object.hasOwn(value, 'secret')) {
+      delete value.secret;
       removed = true;
     }
-  }
-  return removed ? JSON.stringify(body, null, 2) : text;
+    Object.values(value).forEach(strip);
+  };
+  strip(document);
+  return removed ? JSON.stringify(document, null, 2) : text;
 }

@@ -70,7 +70,7 @@ test('validate --format github: annotations, at most 10 per severity, then a sum
   const lines = r.stdout.trim().split('\n');
   assert.equal(lines.filter((l) => l.startsWith('::error file=')).length, 10);
   assert.equal(lines.filter((l) => l.startsWith('::warning file=')).length, 2); // flag-spelling, no-effect
-  assert.ok(lines.includes('::error::4 more errors not shown as annotations; run with --format text to see all'), lines.join('\n'));
+  assert.ok(lines.includes('::notice::4 more errors not shown as annotations; run with --format text to see all'), lines.join('\n'));
   assert.match(lines[0], /^::error file=<stdin>,line=1,col=\d+,endLine=1,endColumn=\d+,title=invalid-value::"bogus_0" is not a CertCentral event name/);
 });
 
@@ -95,19 +95,26 @@ test('parse: events, NDJSON and settings', () => {
   assert.match(ok.stdout, /certificate_revoked/);
   const nd = run(['parse', '--ndjson', `${events}mixed.ndjson`]);
   assert.equal(nd.status, 1);
-  assert.match(nd.stdout, /mixed\.ndjson:3:\d+ error json-syntax/);
+  assert.match(nd.stdout, /^\S*mixed\.ndjson:3:\d+ error json-syntax/m);
   const explained = run(['parse', '--settings', `${requests}digicert-docs-create.json`, `${events}certificate-issued-no-chain.json`]);
   assert.match(explained.stdout, /without certificate_chain/);
 });
 
 test('usage and I/O failures exit 2 on stderr, without a stack trace', () => {
-  for (const args of [['validate', '--bogus'], ['frobnicate'], [], ['validate', '/nonexistent/file.json'], ['explain', 'a', 'b'], ['validate', '--format', 'xml'], ['validate', '--mode']]) {
+  for (const args of [['validate', '--bogus'], ['frobnicate'], [], ['validate', '/nonexistent/file.json'], ['explain', 'a', 'b'], ['validate', '--format', 'xml'], ['validate', '--mode'], ['validate', '--strict=false', '-'], ['parse', '--now', 'soon', '-']]) {
     const r = run(args);
     assert.equal(r.status, 2, args.join(' '));
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^certcentral-webhooks: /);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   }
+});
+
+test('text output stays one line per diagnostic, whatever the input holds', () => {
+  const r = run(['validate', '-'], '{"endpoint": "https://a.example.com", "x\\nsrc/fake.json:1:1 error forged": 1}');
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout.trim().split('\n').length, 2, r.stdout);
+  assert.doesNotMatch(r.stdout, /^src\/fake/m);
 });
 
 test('--help and --version', () => {

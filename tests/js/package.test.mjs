@@ -111,3 +111,28 @@ test('the wasm package answers exactly as the native crate', async (t) => {
   t.diagnostic(`${compared} results compared`);
   assert.ok(compared > 200);
 });
+
+test('events: the wasm package answers exactly as the native crate', async (t) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const dir = mkdtempSync('/tmp/ccw-diff-events-');
+  const events = `${root}tests/fixtures/events/`;
+  const certs = `${root}tests/fixtures/certs/`;
+  const chain = readdirSync(certs).map((f) => ({ subject_common_name: 'x', pem: readFileSync(certs + f, 'utf8') }));
+  const inputs = readdirSync(events).map((f) => readFileSync(events + f, 'utf8')).concat([
+    JSON.stringify({ event: 'certificate_issued', data: { order_id: 1, certificate_id: 2, certificate_chain: chain } }),
+    '{"event":"certificate_issued","data":{"order_id":9007199254740993,"certificate_id":2.5}}',
+    '{"event":"brand_new","data":{"n":1e400,"f":0.1}}',
+  ]);
+  const now = Date.UTC(2030, 0, 1);
+  let compared = 0;
+  inputs.forEach((text, i) => {
+    const file = `${dir}/${i}.json`;
+    writeFileSync(file, text);
+    const canonical = (value) => JSON.stringify(value);
+    const native = (op) => canonical(JSON.parse(execFileSync(nativeReport, [op, file], { encoding: 'utf8' })));
+    assert.equal(canonical(esm.parseEvent(text, { now })), native('parse'), `parse #${i}`);
+    assert.equal(canonical(esm.parseEvents(text, { now })), native('parse-ndjson'), `parseEvents #${i}`);
+    compared += 2;
+  });
+  t.diagnostic(`${compared} event results compared`);
+});

@@ -1,0 +1,192 @@
+// make bench: this package against the peers a user would pick instead, measured side by side
+// in one process (cold start in fresh processes). Prints medians and ratios, and writes them
+// to BENCHMARKS.md with the machine and the date.
+import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate as NodeX509 } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { z } from 'zod';
+import * as peculiar from '@peculiar/x509';
+import {
+  validateRequest, parseEvent, parseEvents, requestSchema, SUBSCRIBABLE_EVENT_NAMES,
+} from '../pkg/node.mjs';
+import { EVENT_EXAMPLES } from '../www/examples.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = QUICK ? 3 : 9;
+const ROUND_MS = QUICK ? 100 : 300;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** Operations per second: the median over ROUNDS windows of ROUND_MS, after a warm-up. */
+function rate(fn, opsPerCall = 1) {
+  const warmUntil = performance.now() + ROUND_MS;
+  while (performance.now() < warmUntil) fn();
+  const rates = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    let calls = 0;
+    const start = performance.now();
+    let now;
+    do { fn(); calls++; now = performance.now(); } while (now - start < ROUND_MS);
+    rates.push((calls * opsPerCall) / ((now - start) / 1000));
+  }
+  return median(rates);
+}
+
+async function rateAsync(fn, opsPerCall = 1) {
+  const warmUntil = performance.now() + ROUND_MS;
+  while (performance.now() < warmUntil) await fn();
+  const rates = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    let calls = 0;
+    const start = performance.now();
+    let now;
+    do { await fn(); calls++; now = performance.now(); } while (now - start < ROUND_MS);
+    rates.push((calls * opsPerCall) / ((now - start) / 1000));
+  }
+  return median(rates);
+}
+
+const rows = [];
+const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
+function report(section, name, value, unit, peers = {}) {
+  const ratios = Object.entries(peers).map(([peer, v]) => `${(value / v).toFixed(2)}× ${peer}`).join(', ');
+  rows.push({ section, name, value, unit, ratios });
+  console.log(`${section.padEnd(10)} ${name.padEnd(44)} ${fmt(value).padStart(12)} ${unit.padEnd(6)} ${ratios}`);
+}
+
+// ---- 1. validate a request body given as text -------------------------------------------------
+const requestsDir = `${root}tests/fixtures/requests/`;
+const corpus = readdirSync(requestsDir).filter((f) => f !== 'list-response.json').map((f) => readFileSync(requestsDir + f, 'utf8'));
+const valid = corpus.filter((t) => validateRequest(t).valid);
+const invalid = corpus.filter((t) => !validateRequest(t).valid);
+const ajvValidate = new Ajv2020({ allErrors: true }).compile(requestSchema());
+const flag = z.union([z.literal('1'), z.literal('0'), z.boolean(), z.literal(1), z.literal(0)]);
+const zodBody = z.strictObject({
+  endpoint: z.string().regex(/^https:\/\/[^\s/?#@]+/i),
+  secret: z.union([z.string().min(32), z.literal('')]).optional(),
+  events: z.array(z.enum(SUBSCRIBABLE_EVENT_NAMES)).optional(),
+  webhook_settings: z.strictObject({
+    instant_issue_webhook_notification: flag.optional(),
+    webhook_send_certificate_chain: flag.optional(),
+    webhook_send_instant_issued_certificate_chain: flag.optional(),
+    webhook_notification_frequency: z.array(z.union([90, 60, 30, 7, 0, -7].map((d) => z.literal(d)))).optional(),
+  }).optional(),
+});
+const withParse = (check) => (texts) => () => {
+  for (const t of texts) {
+    try { check(JSON.parse(t)); } catch { /* JSON.parse failed: an error found too */ }
+  }
+};
+const ours = (texts) => () => { for (const t of texts) validateRequest(t); };
+const ajvPeer = withParse((v) => ajvValidate(v));
+const zodPeer = withParse((v) => zodBody.safeParse(v));
+const parseOnly = withParse(() => {});
+for (const [kind, texts] of [['valid', valid], ['invalid', invalid]]) {
+  const us = rate(ours(texts), texts.length);
+  const a = rate(ajvPeer(texts), texts.length);
+  const zz = rate(zodPeer(texts), texts.length);
+  const floor = rate(parseOnly(texts), texts.length);
+  report('validate', `${kind} bodies (${texts.length}): certcentral-webhooks`, us, 'ops/s', { 'JSON.parse+ajv': a, 'JSON.parse+zod': zz });
+  report('validate', `${kind} bodies: JSON.parse + ajv`, a, 'ops/s');
+  report('validate', `${kind} bodies: JSON.parse + zod`, zz, 'ops/s');
+  report('validate', `${kind} bodies: JSON.parse alone (floor)`, floor, 'ops/s');
+}
+
+// ---- 2. a certificate_issued event with a three-certificate chain ----------------------------
+const eventText = EVENT_EXAMPLES.find((e) => e.id === 'issued-chain').text;
+const decodeOurs = () => {
+  const r = parseEvent(eventText, { now: 1893456000000 });
+  for (const c of r.chain) { void c.subject; void c.sha256Fingerprint; }
+};
+const decodeNode = () => {
+  const e = JSON.parse(eventText);
+  for (const entry of e.data.certificate_chain) {
+    const x = new NodeX509(entry.pem);
+    void [x.subject, x.issuer, x.serialNumber, x.validFrom, x.validTo, x.fingerprint256, x.subjectAltName, x.ca];
+  }
+};
+const decodePeculiar = async () => {
+  const e = JSON.parse(eventText);
+  for (const entry of e.data.certificate_chain) {
+    const x = new peculiar.X509Certificate(entry.pem);
+    const san = x.getExtension(peculiar.SubjectAlternativeNameExtension);
+    const bc = x.getExtension(peculiar.BasicConstraintsExtension);
+    void [x.subject, x.issuer, x.serialNumber, x.notBefore, x.notAfter, san?.names, bc?.ca, await x.getThumbprint('SHA-256')];
+  }
+};
+const eOurs = rate(decodeOurs);
+const eNode = rate(decodeNode);
+const ePec = await rateAsync(decodePeculiar);
+report('chain', 'parse + decode 3 certs: certcentral-webhooks', eOurs, 'ops/s', { 'node:crypto X509Certificate': eNode, '@peculiar/x509': ePec });
+report('chain', 'JSON.parse + node:crypto X509Certificate', eNode, 'ops/s');
+report('chain', 'JSON.parse + @peculiar/x509', ePec, 'ops/s');
+
+// ---- 3. bulk NDJSON -------------------------------------------------------------------------
+const small = [
+  '{"event":"certificate_revoked","data":{"order_id":472316021,"certificate_id":472316022}}',
+  '{"event":"certificate_issued","data":{"order_id":472316023,"certificate_id":472316024}}',
+  '{"event":"order_approval_email_sent","data":{"order_id":1,"certificate_id":2,"orderApprovalEmailStatus":"sent","orderApprovalEmails":["a@example.com"]}}',
+];
+const chainLine = JSON.stringify(JSON.parse(eventText));
+const lines = [];
+let size = 0;
+for (let i = 0; size < 10 * 1024 * 1024; i++) {
+  const line = i % 20 === 0 ? chainLine : small[i % small.length];
+  lines.push(line);
+  size += line.length + 1;
+}
+const ndjson = `${lines.join('\n')}\n`;
+const mb = Buffer.byteLength(ndjson) / 1e6;
+const bulkRounds = QUICK ? 3 : 7;
+const timeIt = (fn) => { const t = []; for (let i = 0; i < bulkRounds; i++) { const s = performance.now(); fn(); t.push(performance.now() - s); } return median(t) / 1000; };
+const bulkOurs = mb / timeIt(() => parseEvents(ndjson, { now: 1893456000000 }));
+const bulkParse = mb / timeIt(() => { for (const l of ndjson.split('\n')) if (l) JSON.parse(l); });
+report('bulk', `parseEvents, ${mb.toFixed(1)} MB NDJSON (${lines.length} events)`, bulkOurs, 'MB/s', { 'JSON.parse loop': bulkParse });
+report('bulk', 'JSON.parse per line', bulkParse, 'MB/s');
+
+// ---- 4. cold start ----------------------------------------------------------------------------
+const coldRuns = QUICK ? 3 : 11;
+const cold = (script) => {
+  const times = [];
+  for (let i = 0; i < coldRuns; i++) {
+    times.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: `${root}bench`, encoding: 'utf8' }).trim()));
+  }
+  return median(times);
+};
+const body = JSON.stringify(readFileSync(`${requestsDir}digicert-docs-create.json`, 'utf8'));
+const coldOurs = cold(`const t0 = performance.now(); const m = await import(${JSON.stringify(`${root}pkg/node.mjs`)}); m.validateRequest(${body}); console.log(performance.now() - t0);`);
+const coldAjv = cold(`const t0 = performance.now(); const { default: Ajv } = await import('ajv/dist/2020.js'); const s = JSON.parse(${JSON.stringify(JSON.stringify(requestSchema()))}); const v = new Ajv({ allErrors: true }).compile(s); v(JSON.parse(${body})); console.log(performance.now() - t0);`);
+report('cold', 'import + instantiate + first validateRequest', coldOurs, 'ms', { 'ajv import+compile+validate': coldAjv });
+report('cold', 'ajv: import + compile + first validate', coldAjv, 'ms');
+
+// ---- 5. size ----------------------------------------------------------------------------------
+const wasm = readFileSync(`${root}pkg/web/certcentral_webhooks_bg.wasm`);
+const browserEntry = ['web.js', 'generated.js', 'web/certcentral_webhooks.js'].map((f) => readFileSync(`${root}pkg/${f}`));
+const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', `${root}pkg`], { encoding: 'utf8' }))[0];
+report('size', 'wasm, raw', wasm.length / 1024, 'KB');
+report('size', 'wasm, gzip -9', gzipSync(wasm, { level: 9 }).length / 1024, 'KB');
+report('size', 'browser entry (JS + wasm), gzip -9', (gzipSync(Buffer.concat([...browserEntry]), { level: 9 }).length + gzipSync(wasm, { level: 9 }).length) / 1024, 'KB');
+report('size', 'npm tarball', packed.size / 1024, 'KB');
+
+// ---- BENCHMARKS.md ----------------------------------------------------------------------------
+if (!QUICK) {
+  const machine = `${cpus()[0].model}, ${cpus().length} cores, Node ${process.version}`;
+  const table = rows.map((r) => `| ${r.section} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.ratios} |`).join('\n');
+  writeFileSync(`${root}BENCHMARKS.md`, `# Benchmarks
+
+Measured by \`make bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+Rates are medians of ${ROUNDS} windows of ${ROUND_MS} ms after a warm-up, every peer measured in
+the same process; cold start is the median of ${coldRuns} fresh Node processes; ratios are this
+package's figure divided by the peer's (above 1 is faster, for sizes and times below 1 is better).
+
+| case | what | figure | ratio |
+|---|---|---|---|
+${table}
+`);
+  console.log(`wrote BENCHMARKS.md (${statSync(`${root}BENCHMARKS.md`).size} bytes)`);
+}

@@ -1,0 +1,91 @@
+// 10 000 hostile inputs in a row through one wasm instance, then a valid input must still get
+// the right answer, and nothing may have touched Object.prototype.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from '../../pkg/node.mjs';
+
+const MIB = 1 << 20;
+const protoKeysBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+function* hostile() {
+  const texts = [
+    '', ' ', '{', '}', '[]', 'null', '"', '\u0000', '{"\u0000":1}', '\ud800', '"\ud800"', '"\\ud800"', '"\\udc00\\ud800"',
+    '['.repeat(100_000), '{"a":'.repeat(50_000), `{"endpoint":${'['.repeat(65)}${']'.repeat(65)}}`,
+    '1e999999', '-1e999999', '9'.repeat(100_000), '{"events":[1e308, -0, 0.0000001, 123456789012345678901234567890]}',
+    `{"endpoint":"https://a.example.com/${'x'.repeat(MIB)}"}`, `"${'a'.repeat(MIB + 10)}"`,
+    '{"__proto__":{"polluted":true},"endpoint":"https://a.example.com"}',
+    '{"constructor":{"prototype":{"polluted":true}},"endpoint":"https://a.example.com"}',
+    '{"webhook_settings":{"__proto__":{"polluted":true}},"endpoint":"https://a.example.com"}',
+    '{"event":"__proto__","data":{"__proto__":{"polluted":true}}}',
+    '{"event":"certificate_issued","data":{"__proto__":1,"order_id":1,"certificate_id":2,"certificate_chain":[{"pem":"\u0000"}]}}',
+    `{"event":"certificate_issued","data":{"order_id":1,"certificate_id":2,"certificate_chain":${JSON.stringify(Array.from({ length: 40 }, () => ({ pem: '-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----' })))}}}`,
+    `{"event":"certificate_issued","data":{"order_id":1,"certificate_id":2,"certificate_chain":[{"pem":"-----BEGIN CERTIFICATE-----\\n${'A'.repeat(70_000)}\\n-----END CERTIFICATE-----"}]}}`,
+    `{${Array.from({ length: 20_000 }, (_, i) => `"k${i % 500}":${i}`).join(',')}}`,
+  ];
+  for (const text of texts) yield text;
+  const objects = [
+    JSON.parse('{"__proto__":{"polluted":true}}'), { constructor: { prototype: { polluted: true } } },
+    [], [1, 2], { endpoint: 1n.toString() }, Object.create(null), { toJSON() { return '{"x"'; } },
+  ];
+  for (const object of objects) yield object;
+  // Random mutations of a valid body, deterministic.
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const base = '{"endpoint":"https://listener.example.com/x","events":["certificate_issued"],"webhook_settings":{"webhook_send_certificate_chain":"1"}}';
+  const alphabet = '{}[],:"\\ 01-e.tn\u0000é😀\ud800';
+  for (;;) {
+    const chars = [...base];
+    for (let k = 0; k < 1 + Math.floor(random() * 4); k++) {
+      const at = Math.floor(random() * chars.length);
+      if (random() < 0.5) chars.splice(at, 1);
+      else chars.splice(at, 0, alphabet[Math.floor(random() * alphabet.length)]);
+    }
+    yield chars.join('');
+  }
+}
+
+test('10 000 hostile inputs leave the instance correct and Object.prototype untouched', (t) => {
+  let calls = 0;
+  for (const input of hostile()) {
+    if (calls >= 10_000) break;
+    const run = [
+      () => api.validateRequest(input),
+      () => api.explainDelivery(input, { mode: 'update' }),
+      () => api.parseEvent(input, { now: 0, settings: input }),
+      () => (typeof input === 'string' ? api.parseEvents(input) : []),
+      () => api.explainCase(input, { product: typeof input === 'string' ? input.slice(0, 40) : 'x', instant: true }),
+    ][calls % 5];
+    let result;
+    try {
+      result = run();
+    } catch (error) {
+      // Misuse may throw, with a code; bad input never does.
+      assert.equal(error.code, 'invalid-argument', `${String(input).slice(0, 60)}: ${error.message}`);
+    }
+    if (result && 'valid' in result) assert.equal(result.valid, !result.diagnostics.some((d) => d.severity === 'error'));
+    calls++;
+  }
+  t.diagnostic(`${calls} calls`);
+  const report = api.validateRequest('{"endpoint":"https://listener.example.com/x","webhook_settings":{"webhook_send_certificate_chain":true}}');
+  assert.deepEqual(report, {
+    valid: true,
+    diagnostics: [{
+      severity: 'warning', code: 'flag-spelling', path: '/webhook_settings/webhook_send_certificate_chain',
+      message: '`webhook_send_certificate_chain` is written as true; it is accepted and sent as the string the API documents',
+      hint: 'write "1"', replacement: '"1"',
+      range: { start: { line: 1, column: 99, offset: 98 }, end: { line: 1, column: 103, offset: 102 } },
+    }],
+    normalized: { endpoint: 'https://listener.example.com/x', webhook_settings: { webhook_send_certificate_chain: '1' } },
+    truncated: false,
+  });
+  assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), protoKeysBefore);
+  assert.equal(({}).polluted, undefined);
+  assert.equal(Object.prototype.polluted, undefined);
+});
+
+test('keys such as __proto__ come back as own properties', () => {
+  const report = api.validateRequest('{"endpoint":"https://a.example.com","__proto__":{"x":1}}');
+  assert.equal(Object.getPrototypeOf(report.normalized), Object.prototype);
+  assert.deepEqual(Object.keys(report.normalized), ['endpoint', '__proto__']);
+  assert.equal(report.diagnostics[0].code, 'unknown-field');
+});
