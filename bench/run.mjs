@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { z } from 'zod';
+import 'reflect-metadata'; // @peculiar/x509 needs it loaded first
 import * as peculiar from '@peculiar/x509';
 import {
   validateRequest, parseEvent, parseEvents, requestSchema, SUBSCRIBABLE_EVENT_NAMES,

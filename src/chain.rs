@@ -100,13 +100,49 @@ pub fn pem_to_der(pem: &str) -> Result<Vec<u8>, String> {
     if !pem[..start - BEGIN.len()].trim().is_empty() || !pem[end + END.len()..].trim().is_empty() {
         return Err("text before or after the certificate".to_string());
     }
-    let body: String = pem[start..end]
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect();
-    use base64ct::{Base64, Encoding};
-    Base64::decode_vec(&body)
-        .map_err(|_| "the text between the PEM lines is not valid base64".to_string())
+    base64_decode(&pem[start..end])
+        .ok_or_else(|| "the text between the PEM lines is not valid base64".to_string())
+}
+
+/// Standard base64 (RFC 4648 §4), white space skipped, padding optional but consistent, no
+/// stray bits. Certificates are public, so a plain table-free decode is fine: no secret
+/// needs the constant-time decoding a key parser would use.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut acc, mut bits, mut data, mut padding) = (0u32, 0u32, 0usize, 0usize);
+    for b in text.bytes() {
+        let sextet = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => {
+                padding += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\n' => continue,
+            _ => return None,
+        };
+        if padding > 0 {
+            return None; // data after padding
+        }
+        data += 1;
+        acc = (acc << 6) | u32::from(sextet);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    let padding_ok = match data % 4 {
+        0 => padding == 0,
+        2 => padding == 0 || padding == 2,
+        3 => padding == 0 || padding == 1,
+        _ => false,
+    };
+    (padding_ok && acc == 0).then_some(out)
 }
 
 /// Decodes one DER certificate. Never panics: every malformed input is an `Err`.
@@ -207,52 +243,104 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
-const ATTRIBUTE_NAMES: &[(&str, &str)] = &[
-    ("2.5.4.3", "CN"),
-    ("2.5.4.6", "C"),
-    ("2.5.4.7", "L"),
-    ("2.5.4.8", "ST"),
-    ("2.5.4.9", "STREET"),
-    ("2.5.4.10", "O"),
-    ("2.5.4.11", "OU"),
-    ("0.9.2342.19200300.100.1.25", "DC"),
-    ("0.9.2342.19200300.100.1.1", "UID"),
-    ("2.5.4.5", "serialNumber"),
-    ("2.5.4.15", "businessCategory"),
-    ("2.5.4.17", "postalCode"),
-    ("2.5.4.97", "organizationIdentifier"),
-    ("1.2.840.113549.1.9.1", "emailAddress"),
-    ("1.3.6.1.4.1.311.60.2.1.1", "jurisdictionL"),
-    ("1.3.6.1.4.1.311.60.2.1.2", "jurisdictionST"),
-    ("1.3.6.1.4.1.311.60.2.1.3", "jurisdictionC"),
+/// Attribute types by OID, compared as OIDs (formatting each one to text was a fifth of
+/// the time spent on a chain).
+const ATTRIBUTE_NAMES: &[(ObjectIdentifier, &str)] = &[
+    (ObjectIdentifier::new_unwrap("2.5.4.3"), "CN"),
+    (ObjectIdentifier::new_unwrap("2.5.4.6"), "C"),
+    (ObjectIdentifier::new_unwrap("2.5.4.7"), "L"),
+    (ObjectIdentifier::new_unwrap("2.5.4.8"), "ST"),
+    (ObjectIdentifier::new_unwrap("2.5.4.9"), "STREET"),
+    (ObjectIdentifier::new_unwrap("2.5.4.10"), "O"),
+    (ObjectIdentifier::new_unwrap("2.5.4.11"), "OU"),
+    (
+        ObjectIdentifier::new_unwrap("0.9.2342.19200300.100.1.25"),
+        "DC",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("0.9.2342.19200300.100.1.1"),
+        "UID",
+    ),
+    (ObjectIdentifier::new_unwrap("2.5.4.5"), "serialNumber"),
+    (ObjectIdentifier::new_unwrap("2.5.4.15"), "businessCategory"),
+    (ObjectIdentifier::new_unwrap("2.5.4.17"), "postalCode"),
+    (
+        ObjectIdentifier::new_unwrap("2.5.4.97"),
+        "organizationIdentifier",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1"),
+        "emailAddress",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.60.2.1.1"),
+        "jurisdictionL",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.60.2.1.2"),
+        "jurisdictionST",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.60.2.1.3"),
+        "jurisdictionC",
+    ),
 ];
 
-const ALGORITHM_NAMES: &[(&str, &str)] = &[
-    ("1.2.840.113549.1.1.1", "RSA"),
-    ("1.2.840.113549.1.1.4", "md5WithRSAEncryption"),
-    ("1.2.840.113549.1.1.5", "sha1WithRSAEncryption"),
-    ("1.2.840.113549.1.1.10", "RSASSA-PSS"),
-    ("1.2.840.113549.1.1.11", "sha256WithRSAEncryption"),
-    ("1.2.840.113549.1.1.12", "sha384WithRSAEncryption"),
-    ("1.2.840.113549.1.1.13", "sha512WithRSAEncryption"),
-    ("1.2.840.10045.2.1", "EC"),
-    ("1.2.840.10045.4.1", "ecdsa-with-SHA1"),
-    ("1.2.840.10045.4.3.2", "ecdsa-with-SHA256"),
-    ("1.2.840.10045.4.3.3", "ecdsa-with-SHA384"),
-    ("1.2.840.10045.4.3.4", "ecdsa-with-SHA512"),
-    ("1.3.101.112", "Ed25519"),
-    ("1.3.101.113", "Ed448"),
-    ("1.2.840.10045.3.1.7", "P-256"),
-    ("1.3.132.0.34", "P-384"),
-    ("1.3.132.0.35", "P-521"),
+const ALGORITHM_NAMES: &[(ObjectIdentifier, &str)] = &[
+    (ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1"), "RSA"),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.4"),
+        "md5WithRSAEncryption",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.5"),
+        "sha1WithRSAEncryption",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10"),
+        "RSASSA-PSS",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11"),
+        "sha256WithRSAEncryption",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.12"),
+        "sha384WithRSAEncryption",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13"),
+        "sha512WithRSAEncryption",
+    ),
+    (ObjectIdentifier::new_unwrap("1.2.840.10045.2.1"), "EC"),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.10045.4.1"),
+        "ecdsa-with-SHA1",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2"),
+        "ecdsa-with-SHA256",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3"),
+        "ecdsa-with-SHA384",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4"),
+        "ecdsa-with-SHA512",
+    ),
+    (ObjectIdentifier::new_unwrap("1.3.101.112"), "Ed25519"),
+    (ObjectIdentifier::new_unwrap("1.3.101.113"), "Ed448"),
+    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"), "P-256"),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.34"), "P-384"),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.35"), "P-521"),
 ];
 
-fn lookup(table: &[(&'static str, &'static str)], oid: &ObjectIdentifier) -> Option<&'static str> {
-    let dotted = oid.to_string();
-    table
-        .iter()
-        .find(|(o, _)| *o == dotted)
-        .map(|(_, name)| *name)
+fn lookup(
+    table: &[(ObjectIdentifier, &'static str)],
+    oid: &ObjectIdentifier,
+) -> Option<&'static str> {
+    table.iter().find(|(o, _)| o == oid).map(|(_, name)| *name)
 }
 
 fn algorithm_name(oid: &ObjectIdentifier) -> String {
@@ -389,6 +477,17 @@ mod tests {
         assert!(pem_to_der("-----BEGIN CERTIFICATE-----\nAAEC\n")
             .unwrap_err()
             .contains("cut short"));
+    }
+
+    #[test]
+    fn base64_follows_rfc_4648() {
+        assert_eq!(base64_decode("TWFu"), Some(b"Man".to_vec()));
+        assert_eq!(base64_decode("TW E=\r\n"), Some(b"Ma".to_vec()));
+        assert_eq!(base64_decode("TQ=="), Some(b"M".to_vec()));
+        assert_eq!(base64_decode("TQ"), Some(b"M".to_vec()));
+        for bad in ["T", "TQ=", "TR==", "TQ==TQ==", "TQ===", "T-Q=", "TWFu="] {
+            assert_eq!(base64_decode(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -68,13 +68,13 @@ impl EffectiveSettings {
         let flag = |flag: Flag| Setting {
             value: false,
             source,
-            path: format!("{base}/{}/{}", catalog::SETTINGS, flag.key()),
+            path: [base, "/", catalog::SETTINGS, "/", flag.key()].concat(),
         };
         EffectiveSettings {
             events: Setting {
                 value: vec![CERTIFICATE_ISSUED.to_string()],
                 source,
-                path: format!("{base}/{}", catalog::EVENTS_KEY),
+                path: [base, "/", catalog::EVENTS_KEY].concat(),
             },
             instant_issue_notification: flag(Flag::InstantIssueNotification),
             send_certificate_chain: flag(Flag::SendCertificateChain),
@@ -82,7 +82,7 @@ impl EffectiveSettings {
             notification_frequency: Setting {
                 value: None,
                 source,
-                path: format!("{base}/{}/{}", catalog::SETTINGS, catalog::FREQUENCY),
+                path: [base, "/", catalog::SETTINGS, "/", catalog::FREQUENCY].concat(),
             },
         }
     }

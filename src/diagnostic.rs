@@ -208,6 +208,10 @@ impl Findings {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.kept
             .iter()
@@ -216,7 +220,8 @@ impl Findings {
 
     /// Places every finding in the text (when there is one) and returns them in document order.
     pub fn finish(self, text: Option<&str>) -> Vec<Diagnostic> {
-        let index = text.map(LineIndex::new);
+        // The index costs a pass over the text: build it only when something is to be placed.
+        let index = text.filter(|_| !self.kept.is_empty()).map(LineIndex::new);
         self.finish_in(index.as_ref())
     }
 
@@ -265,6 +270,10 @@ pub fn pointer(base: &str, token: &str) -> String {
     let mut out = String::with_capacity(base.len() + token.len() + 1);
     out.push_str(base);
     out.push('/');
+    if !token.bytes().any(|b| b == b'~' || b == b'/') {
+        out.push_str(token);
+        return out;
+    }
     for c in token.chars() {
         match c {
             '~' => out.push_str("~0"),

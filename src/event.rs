@@ -60,26 +60,46 @@ pub struct EventReport {
 }
 
 pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
-    let index = LineIndex::new(text);
-    parse_at(text, 0, options, &index)
+    parse_at(text, 0, options, &mut Lines::new(text))
 }
 
 /// One result per non-empty line; positions refer to the whole text.
 pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
-    let index = LineIndex::new(ndjson);
+    let mut lines = Lines::new(ndjson);
     let mut results = Vec::new();
     let mut start = 0;
     for line in ndjson.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         if !content.trim().is_empty() {
-            results.push(parse_at(content, start, options, &index));
+            results.push(parse_at(content, start, options, &mut lines));
         }
         start += line.len();
     }
     results
 }
 
-fn parse_at(text: &str, base: usize, options: &ParseOptions, index: &LineIndex) -> EventReport {
+/// The line index of the whole text, built the first time a diagnostic needs a position:
+/// most events have none, and a pass over 10 MB of NDJSON is not free.
+struct Lines<'t> {
+    text: &'t str,
+    index: Option<LineIndex<'t>>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        Lines { text, index: None }
+    }
+
+    fn place(&mut self, findings: Findings) -> Vec<Diagnostic> {
+        if findings.is_empty() {
+            return Vec::new();
+        }
+        let text = self.text;
+        findings.finish_in(Some(self.index.get_or_insert_with(|| LineIndex::new(text))))
+    }
+}
+
+fn parse_at(text: &str, base: usize, options: &ParseOptions, lines: &mut Lines) -> EventReport {
     let mut reader = EventReader {
         base,
         findings: Findings::new(options.max_diagnostics),
@@ -103,7 +123,7 @@ fn parse_at(text: &str, base: usize, options: &ParseOptions, index: &LineIndex) 
         unknown_event,
         chain: reader.chain,
         explanation,
-        diagnostics: reader.findings.finish_in(Some(index)),
+        diagnostics: lines.place(reader.findings),
     }
 }
 

@@ -571,6 +571,9 @@ impl Serialize for Value {
 /// The members as `JSON.parse` keeps them: one per key, at the first occurrence's place, with
 /// the last occurrence's value. O(n log n), so an object with 100 000 keys stays cheap.
 pub fn last_wins(members: &[Member]) -> Vec<&Member> {
+    if members.len() <= 16 && !has_repeats(members) {
+        return members.iter().collect();
+    }
     let mut kept: Vec<(usize, &Member)> = key_groups(members)
         .into_iter()
         .map(|group| (group[0], &members[group[group.len() - 1]]))
@@ -604,8 +607,19 @@ pub fn shown(s: &str) -> String {
     }
 }
 
+/// Whether any key repeats, for small objects without allocating.
+fn has_repeats(members: &[Member]) -> bool {
+    members
+        .iter()
+        .enumerate()
+        .any(|(i, m)| members[..i].iter().any(|earlier| earlier.key == m.key))
+}
+
 /// Indices of the members whose key already appeared earlier in the object.
 pub fn repeated_keys(members: &[Member]) -> Vec<usize> {
+    if members.len() <= 16 && !has_repeats(members) {
+        return Vec::new();
+    }
     let mut repeated: Vec<usize> = key_groups(members)
         .into_iter()
         .flat_map(|group| group.into_iter().skip(1))
@@ -614,8 +628,19 @@ pub fn repeated_keys(members: &[Member]) -> Vec<usize> {
     repeated
 }
 
-/// Member indices grouped by key, each group in document order.
+/// Member indices grouped by key, each group in document order. Small objects (all real
+/// webhook bodies) are compared pairwise, which allocates less than sorting.
 fn key_groups(members: &[Member]) -> Vec<Vec<usize>> {
+    if members.len() <= 16 {
+        let mut groups: Vec<Vec<usize>> = Vec::with_capacity(members.len());
+        for (i, member) in members.iter().enumerate() {
+            match groups.iter_mut().find(|g| members[g[0]].key == member.key) {
+                Some(group) => group.push(i),
+                None => groups.push(vec![i]),
+            }
+        }
+        return groups;
+    }
     let mut order: Vec<usize> = (0..members.len()).collect();
     order.sort_unstable_by(|a, b| members[*a].key.cmp(&members[*b].key).then(a.cmp(b)));
     let mut groups: Vec<Vec<usize>> = Vec::new();

@@ -305,15 +305,18 @@ impl Reader<'_> {
         for member in last_wins(members) {
             let path = pointer(base, &member.key);
             let node = &member.value;
-            let mut value = node.value.clone();
-            match member.key.as_str() {
+            let value = match member.key.as_str() {
                 catalog::ENDPOINT => {
                     has_endpoint = true;
                     self.endpoint(node, &path);
+                    node.value.clone()
                 }
-                catalog::SECRET => self.secret(node, &path),
-                catalog::EVENTS_KEY => value = self.events(node, &path),
-                catalog::SETTINGS => value = self.webhook_settings(node, &path),
+                catalog::SECRET => {
+                    self.secret(node, &path);
+                    node.value.clone()
+                }
+                catalog::EVENTS_KEY => self.events(node, &path),
+                catalog::SETTINGS => self.webhook_settings(node, &path),
                 "id" if listed => {
                     if !matches!(&node.value, Value::Number(n) if n.as_i64().is_some()) {
                         self.push(Finding::new(
@@ -340,13 +343,16 @@ impl Reader<'_> {
                     }
                     continue;
                 }
-                _ => self.unknown_field(
-                    member,
-                    base,
-                    &known,
-                    Some((&catalog::SETTINGS_KEYS, "into `webhook_settings`")),
-                ),
-            }
+                _ => {
+                    self.unknown_field(
+                        member,
+                        base,
+                        &known,
+                        Some((&catalog::SETTINGS_KEYS, "into `webhook_settings`")),
+                    );
+                    node.value.clone()
+                }
+            };
             normalized.push(Member {
                 key: member.key.clone(),
                 key_span: Span::default(),
@@ -492,11 +498,11 @@ impl Reader<'_> {
         let mut kept = Vec::new();
         let mut subscribed = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let item_path = pointer(path, &i.to_string());
+            let item_path = || pointer(path, &i.to_string());
             let Value::String(name) = &item.value else {
                 self.push(Finding::new(
                     Code::InvalidType,
-                    item_path,
+                    item_path(),
                     item.span,
                     format!("an event name must be a string, not {}", item.value.kind()),
                 ));
@@ -507,7 +513,7 @@ impl Reader<'_> {
                 self.push(
                     Finding::new(
                         Code::DuplicateValue,
-                        item_path,
+                        item_path(),
                         item.span,
                         format!("{} is listed more than once", json::shown(name)),
                     )
@@ -521,7 +527,7 @@ impl Reader<'_> {
                 Some(EventKind::System) => self.push(
                     Finding::new(
                         Code::InvalidValue,
-                        item_path,
+                        item_path(),
                         item.span,
                         format!("{} is sent by DigiCert while the webhook is set up; it cannot be subscribed", json::shown(name)),
                     )
@@ -530,7 +536,7 @@ impl Reader<'_> {
                 None => {
                     let close = suggest::closest(name, catalog::subscribable_events());
                     let mut finding =
-                        Finding::new(Code::InvalidValue, item_path, item.span, format!("{} is not a CertCentral event name", json::shown(name)));
+                        Finding::new(Code::InvalidValue, item_path(), item.span, format!("{} is not a CertCentral event name", json::shown(name)));
                     finding = match close {
                         Some(close) => finding.hint(format!("did you mean \"{close}\"?")).replacement(json::quote(close)),
                         None => finding.hint(format!(
@@ -569,13 +575,13 @@ impl Reader<'_> {
         for member in last_wins(members) {
             let member_path = pointer(path, &member.key);
             let node = &member.value;
-            let mut value = node.value.clone();
-            if let Some(flag) = Flag::from_key(&member.key) {
-                if let Some(on) = self.flag(flag, node, &member_path) {
-                    value = Value::String(canonical_flag(on).to_string());
+            let value = if let Some(flag) = Flag::from_key(&member.key) {
+                match self.flag(flag, node, &member_path) {
+                    Some(on) => Value::String(canonical_flag(on).to_string()),
+                    None => node.value.clone(),
                 }
             } else if member.key == catalog::FREQUENCY {
-                value = self.frequency(node, &member_path);
+                self.frequency(node, &member_path)
             } else {
                 self.unknown_field(
                     member,
@@ -583,7 +589,8 @@ impl Reader<'_> {
                     &catalog::SETTINGS_KEYS,
                     Some((&catalog::BODY_KEYS, "to the top level of the body")),
                 );
-            }
+                node.value.clone()
+            };
             normalized.push(Member {
                 key: member.key.clone(),
                 key_span: Span::default(),
@@ -694,13 +701,13 @@ impl Reader<'_> {
         let mut days = Vec::new();
         let mut kept = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let item_path = pointer(path, &i.to_string());
+            let item_path = || pointer(path, &i.to_string());
             let day = integers[i];
             let Some(day) = day else {
                 self.push(
                     Finding::new(
                         Code::InvalidType,
-                        item_path,
+                        item_path(),
                         item.span,
                         format!(
                             "{} is not an integer number of days",
@@ -716,7 +723,7 @@ impl Reader<'_> {
                 self.push(
                     Finding::new(
                         Code::DuplicateValue,
-                        item_path,
+                        item_path(),
                         item.span,
                         format!("{day} is listed more than once"),
                     )
@@ -728,7 +735,7 @@ impl Reader<'_> {
                 self.push(
                     Finding::new(
                         Code::InvalidValue,
-                        item_path,
+                        item_path(),
                         item.span,
                         format!("{day} is not a notification day the API offers"),
                     )
