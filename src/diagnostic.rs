@@ -212,12 +212,6 @@ impl Findings {
         self.kept.is_empty()
     }
 
-    pub fn has_errors(&self) -> bool {
-        self.kept
-            .iter()
-            .any(|o| o.finding.severity == Severity::Error)
-    }
-
     /// Places every finding in the text (when there is one) and returns them in document order.
     pub fn finish(self, text: Option<&str>) -> Vec<Diagnostic> {
         // The index costs a pass over the text: build it only when something is to be placed.
@@ -242,6 +236,37 @@ impl Findings {
             })
             .collect()
     }
+}
+
+/// Reads a whole document within the size and depth limits; a text that cannot be read at
+/// all is one finding (`input-too-large` or `json-syntax`).
+pub fn parse_document(text: &str, max_bytes: usize) -> Result<crate::json::Node, Finding> {
+    use crate::json::{self, ParseError};
+    if text.len() > max_bytes {
+        return Err(Finding::new(
+            Code::InputTooLarge,
+            "",
+            Span::new(0, 0),
+            format!(
+                "the text is {} bytes, over the limit of {max_bytes} bytes",
+                text.len()
+            ),
+        )
+        .hint("webhook bodies and events are a few KB: check that this is the right input"));
+    }
+    json::parse(text, json::Limits::default()).map_err(|error| match error {
+        ParseError::Syntax { at, message, hint } => {
+            let mut finding = Finding::new(Code::JsonSyntax, "", Span::new(at, at), message);
+            finding.hint = hint;
+            finding
+        }
+        ParseError::TooDeep { at, max_depth } => Finding::new(
+            Code::InputTooLarge,
+            "",
+            Span::new(at, at + 1),
+            format!("the JSON is nested deeper than {max_depth} levels"),
+        ),
+    })
 }
 
 /// A `duplicate-key` warning for every key repeated in an object (the last one wins, as in

@@ -8,7 +8,7 @@ use crate::chain::{self, CertificateInfo, Decoded, Role, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::explain::{self, ProductRef};
-use crate::json::{self, last_wins, Member, Node, Span, Value, MAX_SAFE_INTEGER};
+use crate::json::{last_wins, Member, Node, Span, Value, MAX_SAFE_INTEGER};
 use crate::position::LineIndex;
 use crate::settings::{DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_INPUT_BYTES};
 
@@ -148,33 +148,10 @@ impl EventReader {
 
     /// The envelope, and whether its event is one this version knows.
     fn document(&mut self, text: &str, max_bytes: usize) -> Option<(Value, bool)> {
-        if text.len() > max_bytes {
-            self.push(Finding::new(
-                Code::InputTooLarge,
-                "",
-                Span::new(0, 0),
-                format!(
-                    "the event is {} bytes, over the limit of {max_bytes} bytes",
-                    text.len()
-                ),
-            ));
-            return None;
-        }
-        let root = match json::parse(text, json::Limits::default()) {
+        let root = match diagnostic::parse_document(text, max_bytes) {
             Ok(root) => root,
-            Err(json::ParseError::Syntax { at, message, hint }) => {
-                let mut finding = Finding::new(Code::JsonSyntax, "", Span::new(at, at), message);
-                finding.hint = hint;
+            Err(finding) => {
                 self.push(finding);
-                return None;
-            }
-            Err(json::ParseError::TooDeep { at, max_depth }) => {
-                self.push(Finding::new(
-                    Code::InputTooLarge,
-                    "",
-                    Span::new(at, at + 1),
-                    format!("the JSON is nested deeper than {max_depth} levels"),
-                ));
                 return None;
             }
         };

@@ -123,37 +123,10 @@ impl Reader<'_> {
     }
 
     fn document(&mut self, text: &str) -> Option<Value> {
-        if text.len() > self.options.max_input_bytes {
-            self.push(
-                Finding::new(
-                    Code::InputTooLarge,
-                    "",
-                    Span::new(0, 0),
-                    format!(
-                        "the text is {} bytes, over the limit of {} bytes",
-                        text.len(),
-                        self.options.max_input_bytes
-                    ),
-                )
-                .hint("a webhook request body is a few hundred bytes: check that this is the right file"),
-            );
-            return None;
-        }
-        let root = match json::parse(text, json::Limits::default()) {
+        let root = match diagnostic::parse_document(text, self.options.max_input_bytes) {
             Ok(root) => root,
-            Err(json::ParseError::Syntax { at, message, hint }) => {
-                let mut finding = Finding::new(Code::JsonSyntax, "", Span::new(at, at), message);
-                finding.hint = hint;
+            Err(finding) => {
                 self.push(finding);
-                return None;
-            }
-            Err(json::ParseError::TooDeep { at, max_depth }) => {
-                self.push(Finding::new(
-                    Code::InputTooLarge,
-                    "",
-                    Span::new(at, at + 1),
-                    format!("the JSON is nested deeper than {max_depth} levels"),
-                ));
                 return None;
             }
         };
