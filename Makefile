@@ -39,7 +39,7 @@ test-fuzz: setup
 fuzz: setup
 	bash scripts/fuzz.sh $(or $(SECONDS),180)
 
-test: lint test-native test-wasm test-js test-e2e test-fuzz
+test: lint test-native test-wasm test-fuzz test-js test-e2e
 
 # RustSec advisories: needs the advisory database from GitHub, so it is not part of `make test`.
 audit: setup

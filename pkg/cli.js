@@ -171,8 +171,11 @@ function runExplain(options, out) {
     rows.slice(1).forEach((r) => out(line(r)));
     out('');
     out('Why:');
-    const reasons = [...new Set(report.outcomes.map((o) => o.reason))];
-    reasons.forEach((r) => out(`  - ${r}`));
+    for (const family of FAMILIES) {
+      for (const o of report.outcomes.filter((x) => x.family === family.id)) {
+        out(`  ${family.label}, ${o.issuance === 'instant' ? 'issued instantly' : 'not issued instantly'}: ${o.reason}`);
+      }
+    }
     if (report.assumptions.length) {
       out('Assumed (not in the body):');
       report.assumptions.forEach((a) => out(`  - ${a.path}: ${a.note}`));

@@ -82,6 +82,7 @@ test('explain: prints an aligned matrix and exits 0', () => {
   assert.equal(lines[2], 'Public TLS        event with chain      event with chain');
   assert.equal(lines[4], 'Code signing      event without chain   event without chain');
   assert.equal(lines.indexOf('Why:') > 0, true);
+  assert.match(r.stdout, /^ {2}S\/MIME, issued instantly: certificate_issued is sent/m);
 });
 
 test('explain --format json is the explainDelivery report', () => {
