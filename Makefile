@@ -26,11 +26,11 @@ test-wasm: setup
 
 test-js: build
 	cargo build --example report --quiet
-	node --test tests/js/
+	node --test tests/js/*.test.mjs
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
 
 test-e2e: build
-	node --test tests/e2e/
+	node --test tests/e2e/*.test.mjs
 
 # Each fuzz target briefly, so regressions show up in CI; `make fuzz` runs them for longer.
 test-fuzz: setup

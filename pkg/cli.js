@@ -116,35 +116,41 @@ function githubLines(items) {
   return lines;
 }
 
-function summary(items, files) {
+function summary(items, files, truncated = false) {
   const count = (s) => items.filter(({ d }) => d.severity === s).length;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(files, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
+  const cut = truncated ? ' (the list was cut at 100 diagnostics per input; there are more)' : '';
+  return `${plural(files, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${cut}`;
 }
 
-/** Secrets never reach the output: CI logs are read by many. */
-function redact(normalized) {
-  if (normalized && typeof normalized.secret === 'string' && normalized.secret !== '') {
-    return { ...normalized, secret: '[redacted]' };
-  }
-  return normalized;
+/** Secrets never reach the output: CI logs are read by many. Any key that looks like one
+ * (`secret`, a misspelled `Secret`, `webhook_secret`) is redacted, at any depth. */
+function redact(value) {
+  if (Array.isArray(value)) return value.map(redact);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => (
+    /secret/i.test(key) && v !== '' && v !== null ? [key, '[redacted]'] : [key, redact(v)])));
 }
 
 function runValidate(options, out) {
   const items = [];
   const reports = [];
+  let failed = false;
+  let truncated = false;
   for (const file of options.files) {
     const report = validateRequest(read(file), { mode: options.mode, strict: options.strict === true });
     reports.push({ file: displayName(file), ...report, normalized: redact(report.normalized) });
     for (const d of report.diagnostics) items.push({ file, d });
+    failed ||= !report.valid; // counts errors beyond the diagnostics cap too
+    truncated ||= report.truncated;
   }
   if (options.format === 'json') out(JSON.stringify(reports, null, 2));
   else if (options.format === 'github') githubLines(items).forEach((l) => out(l));
   else {
     items.forEach(({ file, d }) => out(textLine(file, d)));
-    out(summary(items, options.files.length));
+    out(summary(items, options.files.length, truncated));
   }
-  return items.some(({ d }) => d.severity === 'error') ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 function cell(o) {
@@ -187,7 +193,7 @@ function runExplain(options, out) {
     }
     report.diagnostics.forEach((d) => out(textLine(file, d)));
   }
-  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return validateRequest(read(file), { mode: options.mode }).valid ? 0 : 1;
 }
 
 function runParse(options, out) {
@@ -196,6 +202,7 @@ function runParse(options, out) {
   if (options.now) parseOptions.now = options.now;
   const results = [];
   const items = [];
+  let failed = false;
   for (const file of options.files) {
     const text = read(file);
     let reports;
@@ -207,6 +214,7 @@ function runParse(options, out) {
     for (const report of reports) {
       results.push({ file: displayName(file), ...report });
       for (const d of report.diagnostics) items.push({ file, d });
+      failed ||= !report.ok;
     }
   }
   if (options.format === 'json') out(JSON.stringify(results, null, 2));
@@ -226,7 +234,7 @@ function runParse(options, out) {
     }
     out(summary(items, options.files.length));
   }
-  return items.some(({ d }) => d.severity === 'error') ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 function main(argv) {
@@ -251,4 +259,6 @@ function main(argv) {
   return status;
 }
 
+// `... | head` closes the pipe early: that is not a failure worth a stack trace.
+process.stdout.on('error', (error) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2));
 process.exitCode = main(process.argv.slice(2));

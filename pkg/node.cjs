@@ -15,3 +15,6 @@ module.exports = {
   init: async () => {},
   initSync: () => {},
 };
+// `import init from "certcentral-webhooks"` compiled to CommonJS reads `.default`.
+module.exports.default = module.exports.init;
+Object.defineProperty(module.exports, '__esModule', { value: true });

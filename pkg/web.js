@@ -1,5 +1,17 @@
 // Browser and bundler entry: call `await init()` (or `initSync({ module })`) once before
 // anything else. The wasm is fetched from next to this file (bundlers follow the URL).
+import load, { initSync as loadSync } from './web/certcentral_webhooks.js';
+
 export * from './web/certcentral_webhooks.js';
-export { default, default as init, initSync } from './web/certcentral_webhooks.js';
+
+/** Loads the wasm; takes a URL, bytes, a Response or a module, bare or as `{ module_or_path }`. */
+export function init(input) {
+  const wrapped = input === undefined || (input && typeof input === 'object' && 'module_or_path' in input) ? input : { module_or_path: input };
+  return load(wrapped);
+}
+/** Loads the wasm synchronously from bytes or a module, bare or as `{ module }`. */
+export function initSync(input) {
+  return loadSync(input && typeof input === 'object' && 'module' in input ? input : { module: input });
+}
+export default init;
 export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema } from './generated.js';

@@ -222,9 +222,16 @@ impl Parser<'_> {
                 }
                 _ => None,
             };
+            // Quote the word only when it is a misspelled literal: an unquoted secret (a
+            // template substitution gone wrong) must not be echoed into logs.
+            let message = match hint {
+                Some(_) => format!("`{found}` is not a JSON value"),
+                None => "an unquoted word is not a JSON value; strings must be in double quotes"
+                    .to_string(),
+            };
             Err(ParseError::Syntax {
                 at: self.pos,
-                message: format!("`{found}` is not a JSON value"),
+                message,
                 hint,
             })
         }
@@ -741,6 +748,16 @@ mod tests {
         };
         assert_eq!(at, 7);
         assert!(message.contains("trailing comma"), "{message}");
+    }
+
+    #[test]
+    fn an_unquoted_word_is_not_echoed_whole() {
+        let ParseError::Syntax { message, .. } =
+            err("{\"secret\": tZ9kQ4mB7xP2sL8vN3rW6yT1uJ5hG0cF}")
+        else {
+            panic!("syntax")
+        };
+        assert!(!message.contains("tZ9k"), "{message}");
     }
 
     #[test]

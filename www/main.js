@@ -173,7 +173,10 @@ function renderRecommendations(delivery) {
     const apply = el('button', 'Apply', 'small');
     apply.type = 'button';
     apply.setAttribute('aria-label', `Apply: ${r.description}`);
-    apply.addEventListener('click', () => editBody((body) => mergePatch(body, r.patch)));
+    apply.addEventListener('click', () => {
+      editBody((body) => mergePatch(body, r.patch));
+      requestEditor.textarea.focus(); // the button is gone once the list is redrawn
+    });
     item.append(el('span', r.description), ' ', el('code', JSON.stringify(r.patch)), ' ', apply);
     return item;
   }));
@@ -196,8 +199,8 @@ function mergePatch(target, patch) {
  */
 function editBody(change) {
   let parsed;
-  try { parsed = JSON.parse(requestEditor.value); } catch { return; }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return;
+  try { parsed = JSON.parse(requestEditor.value.replace(/^\uFEFF/, '')); } catch { update(); return; }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) { update(); return; }
   // The body sits where the validator said (a GET /webhook response holds it at /webhooks/0).
   const tokens = bodyPath.split('/').slice(1);
   if (tokens.length === 0) {
@@ -205,7 +208,7 @@ function editBody(change) {
   } else {
     const last = tokens.pop();
     const holder = tokens.reduce((value, token) => value?.[token], parsed);
-    if (!holder || typeof holder[last] !== 'object') return;
+    if (!holder || typeof holder[last] !== 'object') { update(); return; }
     holder[last] = change(holder[last]);
   }
   requestEditor.value = JSON.stringify(parsed, null, 2);
@@ -309,7 +312,7 @@ async function share() {
   const request = includeSecret ? requestEditor.value : withoutSecret(requestEditor.value);
   const note = $('share-note');
   if (request === null) {
-    note.textContent = 'The request is not valid JSON and mentions a secret, so it was left out of the link. Fix the JSON, or tick "include the secret".';
+    note.textContent = 'The request is not valid JSON, so secrets cannot be taken out of it: it was left out of the link. Fix the JSON, or tick "include the secret".';
   } else {
     note.textContent = includeSecret ? 'The link includes the secret: share it only with people who may see it.' : 'The link leaves out the secret.';
   }
@@ -350,6 +353,16 @@ try {
   buildEventBoxes();
   $('mode').addEventListener('change', update);
   $('share').addEventListener('click', share);
+  // A link made earlier (perhaps with the secret) must not outlive the choice or the text.
+  const forgetLink = () => {
+    if ($('share-url').hidden) return;
+    $('share-url').hidden = true;
+    $('share-url').value = '';
+    $('share-note').textContent = '';
+    history.replaceState(null, '', location.pathname);
+  };
+  $('share-secret').addEventListener('change', forgetLink);
+  requestEditor.textarea.addEventListener('input', forgetLink);
   $('copy-normalized').addEventListener('click', () => copy($('normalized').textContent, $('copy-note')));
   window.addEventListener('hashchange', async () => { if (await restore()) update(); });
   if (!(await restore())) {

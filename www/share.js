@@ -23,11 +23,29 @@ export async function encodeState(state) {
 }
 
 /** The state in a `#s=...` hash, or null when there is none or it cannot be read. */
+/** Inflates at most `limit` bytes: a crafted link must not exhaust the tab's memory. */
+async function inflate(bytes, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error('shared state too large');
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
+}
+
 export async function decodeState(hash) {
   const match = /^#s=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!match) return null;
   try {
-    const json = await pipe(fromBase64Url(match[1]), new DecompressionStream('deflate-raw'));
+    const json = await inflate(fromBase64Url(match[1]), 4 << 20);
     const state = JSON.parse(new TextDecoder().decode(json));
     return state && typeof state === 'object' ? state : null;
   } catch {
@@ -36,23 +54,27 @@ export async function decodeState(hash) {
 }
 
 /**
- * The request text without any `secret` (wherever one is: a body, or the webhooks of a GET
- * /webhook response). Returns null when the text is not JSON but may hold a secret: it
- * cannot be removed safely.
+ * The request text without anything that may be a secret: every key that looks like one
+ * (`secret`, `Secret`, `webhook_secret`), wherever it is. Returns null when the text is not
+ * JSON: then nothing can be removed safely, so it is not shared at all.
  */
 export function withoutSecret(text) {
   let document;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return /secret/i.test(text) ? null : text;
+    return text.trim() === '' ? text : null;
   }
   let removed = false;
   const strip = (value) => {
     if (!value || typeof value !== 'object') return;
-    if (!Array.isArray(value) && Object.hasOwn(value, 'secret')) {
-      delete value.secret;
-      removed = true;
+    if (!Array.isArray(value)) {
+      for (const key of Object.keys(value)) {
+        if (/secret/i.test(key)) {
+          delete value[key];
+          removed = true;
+        }
+      }
     }
     Object.values(value).forEach(strip);
   };

@@ -43,6 +43,13 @@ test('validate: --mode update accepts an empty secret', () => {
   assert.equal(run(['validate', '--mode=update', file]).status, 0);
 });
 
+test('validate: an error beyond the 100-diagnostic cut still exits 1', () => {
+  const events = Array.from({ length: 101 }, () => '"certificate_issued"').join(',');
+  const r = run(['validate', '-'], `{"events": [${events}], "endpoint": "http://x.example.com"}`);
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stdout, /there are more/);
+});
+
 test('validate: reads standard input with - or no file', () => {
   const body = readFileSync(`${requests}endpoint-http.json`, 'utf8');
   const r = run(['validate', '-'], body);

@@ -28,6 +28,7 @@ test('chain entries decode to what node:crypto reports', () => {
   const report = parseEvent(issued(roots), { now: '2030-01-01T00:00:00Z' });
   assert.equal(report.ok, true, JSON.stringify(report.diagnostics));
   assert.equal(report.event.data.order_id, 472000001);
+  assert.equal(report.chain.length, roots.length);
   report.chain.forEach((info, i) => {
     const x = new X509Certificate(roots[i]);
     assert.equal(info.sha256Fingerprint, x.fingerprint256.replaceAll(':', '').toLowerCase());
