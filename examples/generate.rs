@@ -16,7 +16,10 @@ fn main() -> std::io::Result<()> {
     let event = serde_json::to_string_pretty(&schema::event_schema())?;
     std::fs::write(out.join("schema/request.json"), format!("{request}\n"))?;
     std::fs::write(out.join("schema/event.json"), format!("{event}\n"))?;
+    // The same declarations for ESM (.d.ts) and for require() (.d.cts): TypeScript reads a
+    // .d.ts in a "type": "module" package as ESM only.
     std::fs::write(out.join("index.d.ts"), typescript::declarations())?;
+    std::fs::write(out.join("index.d.cts"), typescript::declarations())?;
     let names = serde_json::to_string(&event_names())?;
     let subscribable: Vec<&str> = catalog::subscribable_events().collect();
     let subscribable = serde_json::to_string(&subscribable)?;

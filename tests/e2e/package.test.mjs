@@ -13,7 +13,7 @@ let dir;
 let packed;
 
 const EXPECTED_FILES = [
-  'cli.js', 'generated.cjs', 'generated.js', 'index.d.ts', 'node.cjs', 'node.mjs',
+  'cli.js', 'generated.cjs', 'generated.js', 'index.d.cts', 'index.d.ts', 'node.cjs', 'node.mjs',
   'node/certcentral_webhooks.js', 'node/package.json',
   'README.md', 'package.json', 'schema/event.json', 'schema/request.json',
   'web.js', 'web/certcentral_webhooks.js', 'web/certcentral_webhooks_bg.wasm',
@@ -44,6 +44,24 @@ test('ESM import and CommonJS require work with no init()', () => {
   assert.equal(esm.trim(), 'invalid-value');
   const cjs = execFileSync('node', ['-e', 'const m = require("certcentral-webhooks"); console.log(m.explainDelivery({endpoint:"https://x.example.com"}).outcomes.length, m.EVENT_NAMES.length, Object.keys(m.requestSchema()).length > 0)'], { cwd: dir, encoding: 'utf8' });
   assert.equal(cjs.trim(), '10 12 true');
+});
+
+test('TypeScript resolves the installed package from ESM and from CommonJS', () => {
+  mkdirSync(`${dir}/types`, { recursive: true });
+  const use = [
+    'const report = validateRequest("{}", { mode: "update" });',
+    'const valid: boolean = report.valid;',
+    'const parsed = parseEvent("{}");',
+    'if (parsed.event?.event === "certificate_issued") { const id: number = parsed.event.data.order_id; void id; }',
+    'void valid; void init;',
+  ].join('\n');
+  writeFileSync(`${dir}/types/esm.mts`, `import init, { validateRequest, parseEvent } from "certcentral-webhooks";\n${use}\nawait init();\n`);
+  writeFileSync(`${dir}/types/cjs.cts`, `import init, { validateRequest, parseEvent } from "certcentral-webhooks";\n${use}\n`);
+  writeFileSync(`${dir}/types/tsconfig.json`, JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [] },
+    files: ['esm.mts', 'cjs.cts'],
+  }));
+  execFileSync(`${root}node_modules/.bin/tsc`, ['-p', `${dir}/types/tsconfig.json`], { encoding: 'utf8' });
 });
 
 test('the installed CLI runs with every exit status and format', () => {
