@@ -212,7 +212,7 @@ impl EventReader {
                 Some(data) => self.data(&data.value, fields),
             }
         }
-        Some((root.value.clone(), known))
+        Some((root.value, known))
     }
 
     fn duplicate_keys(&mut self, members: &[Member], base: &str) {
