@@ -7,7 +7,7 @@ use crate::catalog::{self, data_fields, Field};
 use crate::chain::{self, CertificateInfo, Decoded, Role, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
-use crate::explain::{self, ProductRef};
+use crate::explain::{self, ProductRef, SettingsContext};
 use crate::json::{last_wins, Member, Node, Span, Value, MAX_SAFE_INTEGER};
 use crate::position::LineIndex;
 use crate::settings::{DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_INPUT_BYTES};
@@ -60,18 +60,26 @@ pub struct EventReport {
 }
 
 pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
-    parse_at(text, 0, options, &mut Lines::new(text))
+    let context = settings_context(options);
+    parse_at(text, 0, options, context.as_ref(), &mut Lines::new(text))
 }
 
 /// One result per non-empty line; positions refer to the whole text.
 pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
     let mut lines = Lines::new(ndjson);
+    let context = settings_context(options);
     let mut results = Vec::new();
     let mut start = 0;
     for line in ndjson.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         if !content.trim().is_empty() {
-            results.push(parse_at(content, start, options, &mut lines));
+            results.push(parse_at(
+                content,
+                start,
+                options,
+                context.as_ref(),
+                &mut lines,
+            ));
         }
         start += line.len();
     }
@@ -99,7 +107,20 @@ impl<'t> Lines<'t> {
     }
 }
 
-fn parse_at(text: &str, base: usize, options: &ParseOptions, lines: &mut Lines) -> EventReport {
+fn settings_context(options: &ParseOptions) -> Option<SettingsContext> {
+    options
+        .settings
+        .as_deref()
+        .map(|text| SettingsContext::read(text, options.settings_mode))
+}
+
+fn parse_at(
+    text: &str,
+    base: usize,
+    options: &ParseOptions,
+    context: Option<&SettingsContext>,
+    lines: &mut Lines,
+) -> EventReport {
     let mut reader = EventReader {
         base,
         findings: Findings::new(options.max_diagnostics),
@@ -108,8 +129,8 @@ fn parse_at(text: &str, base: usize, options: &ParseOptions, lines: &mut Lines) 
         chain: None,
     };
     let envelope = reader.document(text, options.max_input_bytes);
-    let explanation = match (&options.settings, &envelope) {
-        (Some(settings), Some((event, _))) => Some(explain_event(event, settings, options)),
+    let explanation = match (context, &envelope) {
+        (Some(context), Some((event, _))) => Some(explain_event(event, context, options)),
         _ => None,
     };
     let (event, unknown_event) = match envelope {
@@ -471,7 +492,7 @@ impl EventReader {
 }
 
 /// Why this event does or does not carry `certificate_chain`, by the delivery rules.
-fn explain_event(event: &Value, settings: &str, options: &ParseOptions) -> String {
+fn explain_event(event: &Value, context: &SettingsContext, options: &ParseOptions) -> String {
     let Value::Object(members) = event else {
         return String::new();
     };
@@ -496,8 +517,7 @@ fn explain_event(event: &Value, settings: &str, options: &ParseOptions) -> Strin
         })
         .unwrap_or(false);
     explain::explain_chain_presence(
-        settings,
-        options.settings_mode,
+        context,
         &name,
         has_chain,
         options.product.as_ref(),

@@ -149,27 +149,42 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
     .collect()
 }
 
+/// A settings body read once, to explain any number of events against it (an NDJSON file of
+/// thousands of events shares one).
+pub struct SettingsContext {
+    settings: EffectiveSettings,
+    readable: bool,
+}
+
+impl SettingsContext {
+    pub fn read(text: &str, mode: crate::delivery::Mode) -> SettingsContext {
+        let options = ValidateOptions {
+            mode,
+            ..ValidateOptions::default()
+        };
+        let reading = settings::read(text, &options);
+        SettingsContext {
+            readable: reading.normalized.is_some(),
+            settings: reading.settings,
+        }
+    }
+}
+
 /// Why a received event does or does not carry `certificate_chain`, judged by the delivery
 /// rules against the given settings body; with the product and issuance when known, else over
 /// every case those settings allow.
 pub fn explain_chain_presence(
-    settings_text: &str,
-    mode: crate::delivery::Mode,
+    context: &SettingsContext,
     event: &str,
     has_chain: bool,
     product: Option<&ProductRef>,
     instant: Option<bool>,
 ) -> String {
-    let options = ValidateOptions {
-        mode,
-        ..ValidateOptions::default()
-    };
-    let reading = settings::read(settings_text, &options);
-    let effective = &reading.settings;
-    let unreadable = if reading.normalized.is_none() {
-        " (The settings could not be read, so the defaults were assumed.)"
-    } else {
+    let effective = &context.settings;
+    let unreadable = if context.readable {
         ""
+    } else {
+        " (The settings could not be read, so the defaults were assumed.)"
     };
     if event != crate::catalog::CERTIFICATE_ISSUED {
         let subscribed = match crate::catalog::event_kind(event) {
