@@ -142,6 +142,8 @@ impl Parser<'_> {
         }
     }
 
+    // Called for every byte: worth inlining even in a build optimised for size.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -592,6 +594,11 @@ pub fn last_wins(members: &[Member]) -> Vec<&Member> {
 /// For each item, whether an equal item came before it; `None` items never repeat. Sorting
 /// keeps this O(n log n) whatever the input.
 pub fn repeats<T: Ord>(items: &[Option<T>]) -> Vec<bool> {
+    if items.len() <= 16 {
+        return (0..items.len())
+            .map(|i| items[i].is_some() && items[..i].contains(&items[i]))
+            .collect();
+    }
     let mut order: Vec<usize> = (0..items.len()).filter(|i| items[*i].is_some()).collect();
     order.sort_by(|a, b| items[*a].cmp(&items[*b]).then(a.cmp(b)));
     let mut repeated = vec![false; items.len()];
