@@ -125,8 +125,23 @@ pub struct Outcome {
     /// False when the answer depends on something this version cannot tell (an unknown
     /// product): `event_sent` / `includes_chain` then hold only what is certain.
     pub certain: bool,
+    /// The cell of the delivery matrix in a few words: "no event", "event with chain",
+    /// "event without chain" or "event, chain unknown" (shared by the CLI and the playground).
+    pub summary: &'static str,
     pub reason: String,
     pub decided_by: Vec<String>,
+}
+
+impl Outcome {
+    fn summarize(mut self) -> Outcome {
+        self.summary = match (self.event_sent, self.certain, self.includes_chain) {
+            (false, _, _) => "no event",
+            (true, false, _) => "event, chain unknown",
+            (true, true, true) => "event with chain",
+            (true, true, false) => "event without chain",
+        };
+        self
+    }
 }
 
 /// `"is on"`, `"is off (the default)"`, `"is not in this update (assumed off)"`.
@@ -147,12 +162,17 @@ fn key(flag: Flag) -> String {
 
 /// The rules of spec §5, one case at a time.
 pub fn outcome(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> Outcome {
+    decide(settings, family, issuance).summarize()
+}
+
+fn decide(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> Outcome {
     let mut result = Outcome {
         family,
         issuance,
         event_sent: false,
         includes_chain: false,
         certain: true,
+        summary: "",
         reason: String::new(),
         decided_by: Vec::new(),
     };

@@ -8,7 +8,7 @@ use crate::chain::{self, CertificateInfo, Decoded, Role, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::explain::{self, ProductRef, SettingsContext};
-use crate::json::{last_wins, Member, Node, Span, Value, MAX_SAFE_INTEGER};
+use crate::json::{Member, Node, Span, Value, MAX_SAFE_INTEGER};
 use crate::position::LineIndex;
 use crate::settings::{DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_INPUT_BYTES};
 
@@ -496,26 +496,17 @@ fn explain_event(event: &Value, context: &SettingsContext, options: &ParseOption
     let Value::Object(members) = event else {
         return String::new();
     };
-    let name = match last_wins(members)
-        .into_iter()
-        .find(|m| m.key == "event")
-        .map(|m| &m.value.value)
-    {
+    let name = match member(members, "event").map(|m| &m.value.value) {
         Some(Value::String(name)) => name.clone(),
         _ => return String::new(),
     };
-    let has_chain = last_wins(members)
-        .into_iter()
-        .find(|m| m.key == "data")
-        .and_then(|data| match &data.value.value {
-            // null or [] is no chain.
-            Value::Object(fields) => last_wins(fields)
-                .into_iter()
-                .find(|f| f.key == "certificate_chain")
-                .map(|chain| matches!(&chain.value.value, Value::Array(entries) if !entries.is_empty())),
-            _ => None,
-        })
-        .unwrap_or(false);
+    // A chain is there when `certificate_chain` holds at least one entry; null or [] is none.
+    let has_chain = match member(members, "data").map(|m| &m.value.value) {
+        Some(Value::Object(fields)) => member(fields, "certificate_chain").is_some_and(
+            |c| matches!(&c.value.value, Value::Array(entries) if !entries.is_empty()),
+        ),
+        _ => false,
+    };
     explain::explain_chain_presence(
         context,
         &name,

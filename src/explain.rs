@@ -33,6 +33,8 @@ pub struct Assumption {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeliveryReport {
+    /// As `validateRequest` would say: no error, counting those beyond the diagnostics cap.
+    pub valid: bool,
     pub settings: SettingsSummary,
     pub assumptions: Vec<Assumption>,
     pub outcomes: Vec<Outcome>,
@@ -61,6 +63,7 @@ pub fn explain_delivery(text: &str, options: &ValidateOptions) -> DeliveryReport
     let reading = settings::read(text, options);
     let effective = &reading.settings;
     DeliveryReport {
+        valid: !reading.has_errors,
         settings: summary(effective),
         assumptions: assumptions(effective),
         outcomes: delivery::matrix(effective),

@@ -228,6 +228,8 @@ export interface DeliveryOutcome {
   includesChain: boolean;
   /** False when the answer depends on a product this version cannot classify. */
   certain: boolean;
+  /** The matrix cell in a few words. */
+  summary: "no event" | "event with chain" | "event without chain" | "event, chain unknown";
   /** One sentence a person can act on; names the deciding settings by their API keys. */
   reason: string;
   /** JSON Pointers of the settings that decided. */
@@ -251,6 +253,8 @@ export interface Recommendation {
   patch: { events?: string[]; webhook_settings?: { [K in FlagKey]?: "1" | "0" } };
 }
 export interface DeliveryReport {
+  /** As validateRequest would say: no error, counting those beyond the diagnostics cap. */
+  valid: boolean;
   settings: EffectiveSettings;
   assumptions: Assumption[];
   /** One per family x issuance: families in the order of `Family`, not_instant first. */

@@ -114,6 +114,12 @@ fn the_matrix_follows_the_spec_table_for_every_combination() {
                 (sent, chain),
                 "subscribed={subscribed} flags={flags:?} {outcome:?}"
             );
+            let summary = match (sent, chain) {
+                (false, _) => "no event",
+                (true, true) => "event with chain",
+                (true, false) => "event without chain",
+            };
+            assert_eq!(outcome.summary, summary);
         }
     }
 }
@@ -281,6 +287,10 @@ fn explainer_diagnostics_are_the_validators() {
     ))
     .unwrap();
     let options = ValidateOptions::default();
+    assert_eq!(
+        explain_delivery(&text, &options).valid,
+        validate_request(&text, &options).valid
+    );
     assert_eq!(
         explain_delivery(&text, &options).diagnostics,
         validate_request(&text, &options).diagnostics

@@ -131,12 +131,6 @@ function renderSettings(delivery, editable) {
   $('approval').textContent = delivery.approval.note;
 }
 
-function cellLabel(o) {
-  if (!o.eventSent) return 'no event';
-  if (!o.certain) return 'event, chain unknown';
-  return o.includesChain ? 'event with chain' : 'event without chain';
-}
-
 function renderMatrix(delivery) {
   const body = $('matrix').tBodies[0];
   body.replaceChildren();
@@ -147,7 +141,7 @@ function renderMatrix(delivery) {
     row.append(head);
     for (const issuance of ['not_instant', 'instant']) {
       const o = delivery.outcomes.find((x) => x.family === family && x.issuance === issuance);
-      const cell = el('td', cellLabel(o), !o.eventSent ? 'none' : o.includesChain ? 'chain' : 'nochain');
+      const cell = el('td', o.summary, !o.eventSent ? 'none' : o.includesChain ? 'chain' : 'nochain');
       cell.title = o.reason;
       cell.tabIndex = 0;
       cell.dataset.family = family;
