@@ -28,11 +28,16 @@ const chain = fs.readdirSync(dir).map((f) => ({ subject_common_name: f, pem: fs.
 const event = JSON.stringify({ event: "certificate_issued", data: { order_id: 1, certificate_id: 2, certificate_chain: chain } });
 fs.writeFileSync("fuzz/corpus/parse_event/seed-chain.json", event);
 fs.writeFileSync("fuzz/corpus/parse_events/seed-chain.ndjson", event + "\n" + event + "\n");
+fs.mkdirSync("fuzz/corpus/decode_certificate", { recursive: true });
+for (const { subject_common_name: name, pem } of chain) {
+  const der = Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ""), "base64");
+  fs.writeFileSync(`fuzz/corpus/decode_certificate/seed-${name}.der`, der);
+}
 '
 
 cargo fuzz build -O
 mkdir -p target/fuzz-logs
-for target in ${TARGETS:-validate_request explain_delivery parse_event parse_events}; do
+for target in ${TARGETS:-validate_request explain_delivery parse_event parse_events decode_certificate}; do
   echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
   log=target/fuzz-logs/$target.log
   if ! cargo fuzz run -O "$target" "fuzz/corpus/$target" -- \

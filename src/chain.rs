@@ -1,18 +1,14 @@
 //! `certificate_chain` decoding (spec §4): PEM to DER, DER to the fields a person checks, and
-//! the checks a chain should pass. X.509 structures come from RustCrypto's `x509-cert`; names
-//! and algorithms are rendered with a small table of our own rather than the crate's OID
-//! database, which alone would more than double the wasm.
+//! the checks a chain should pass. The DER is read by [`crate::der`]; names and algorithms
+//! are rendered from small tables of the OIDs certificates use.
 
-use der::asn1::{AnyRef, ObjectIdentifier};
-use der::{Decode, Encode, Tag, Tagged};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, SubjectAltName, SubjectKeyIdentifier,
+
+use crate::der::{
+    self, Oid, Reader, Tlv, BIT_STRING, BOOLEAN, GENERALIZED_TIME, INTEGER, OCTET_STRING, OID,
+    SEQUENCE, SET, UTC_TIME,
 };
-use x509_cert::name::Name;
-use x509_cert::Certificate;
 
 /// A PEM larger than this is refused before decoding: real certificates are a few KB.
 pub const MAX_PEM_BYTES: usize = 64 * 1024;
@@ -146,81 +142,250 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Decodes one DER certificate. Never panics: every malformed input is an `Err`.
-pub fn decode(der: &[u8], index: usize) -> Result<Decoded, String> {
-    let cert =
-        Certificate::from_der(der).map_err(|e| format!("not a valid X.509 certificate ({e})"))?;
-    let tbs = cert.tbs_certificate();
-    let reencode = |_| "the certificate's names could not be re-encoded".to_string();
-    let subject_der = tbs.subject().to_der().map_err(reencode)?;
-    let issuer_der = tbs.issuer().to_der().map_err(reencode)?;
-    let subject_key_id = tbs
-        .get_extension::<SubjectKeyIdentifier>()
-        .ok()
-        .flatten()
-        .map(|(_, ski)| ski.0.as_bytes().to_vec());
-    let authority_key_id = tbs
-        .get_extension::<AuthorityKeyIdentifier>()
-        .ok()
-        .flatten()
-        .and_then(|(_, aki)| aki.key_identifier.map(|k| k.as_bytes().to_vec()));
-    let is_ca = tbs
-        .get_extension::<BasicConstraints>()
-        .ok()
-        .flatten()
-        .is_some_and(|(_, bc)| bc.ca);
-    let dns_names = tbs
-        .get_extension::<SubjectAltName>()
-        .ok()
-        .flatten()
-        .map(|(_, san)| {
-            san.0
-                .iter()
-                .filter_map(|name| match name {
-                    GeneralName::DnsName(dns) => Some(dns.to_string()),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let names_match = subject_der == issuer_der;
-    let keys_match = match (&subject_key_id, &authority_key_id) {
+pub fn decode(bytes: &[u8], index: usize) -> Result<Decoded, String> {
+    read_certificate(bytes, index).map_err(|e| format!("not a valid X.509 certificate: {e}"))
+}
+
+/// RFC 5280 §4.1: `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm,
+/// signatureValue }`, read strictly enough to refuse what is not a certificate and to
+/// show what one says.
+fn read_certificate(bytes: &[u8], index: usize) -> Result<Decoded, der::Error> {
+    let certificate = der::single(bytes, SEQUENCE, "the data is not one DER SEQUENCE")?;
+    let mut parts = Reader::new(certificate.value);
+    let tbs = parts.expect(SEQUENCE, "the to-be-signed part is not a SEQUENCE")?;
+    let (signature_algorithm, _) = algorithm(parts.expect(SEQUENCE, "no signature algorithm")?)?;
+    bit_string(parts.expect(BIT_STRING, "the signature is not a BIT STRING")?)?;
+    parts.finish("data after the signature")?;
+
+    let mut tbs = Reader::new(tbs.value);
+    if let Some(version) = tbs.optional(der::context(0, true))? {
+        let version = der::single(version.value, INTEGER, "the version is not an INTEGER")?;
+        if !matches!(version.value, [0..=2]) {
+            return Err("an unknown certificate version");
+        }
+    }
+    let serial = tbs
+        .expect(INTEGER, "the serial number is not an INTEGER")?
+        .value;
+    if serial.is_empty() {
+        return Err("an empty serial number");
+    }
+    algorithm(tbs.expect(SEQUENCE, "no inner signature algorithm")?)?;
+    let issuer = tbs.expect(SEQUENCE, "the issuer is not a Name")?;
+    let validity = tbs.expect(SEQUENCE, "the validity is not a SEQUENCE")?;
+    let subject = tbs.expect(SEQUENCE, "the subject is not a Name")?;
+    let public_key = tbs.expect(SEQUENCE, "the public key info is not a SEQUENCE")?;
+    tbs.optional(der::context(1, false))?; // issuerUniqueID
+    tbs.optional(der::context(2, false))?; // subjectUniqueID
+    let extensions = tbs.optional(der::context(3, true))?;
+    tbs.finish("unexpected data after the extensions")?;
+
+    let mut times = Reader::new(validity.value);
+    let not_before_unix = time(times.next()?)?;
+    let not_after_unix = time(times.next()?)?;
+    times.finish("more than two validity times")?;
+
+    let issuer_name = read_name(issuer)?;
+    let subject_name = read_name(subject)?;
+    let mut key = Reader::new(public_key.value);
+    let (key_oid, key_parameters) = algorithm(key.expect(SEQUENCE, "no public key algorithm")?)?;
+    let key_bits = bit_string(key.expect(BIT_STRING, "the public key is not a BIT STRING")?)?;
+    key.finish("unexpected data after the public key")?;
+    let extensions = match extensions {
+        Some(wrapper) => read_extensions(wrapper)?,
+        None => Extensions::default(),
+    };
+
+    let names_match = subject.raw == issuer.raw;
+    let keys_match = match (&extensions.subject_key_id, &extensions.authority_key_id) {
         (Some(ski), Some(aki)) => ski == aki,
         _ => true,
     };
-    let validity = tbs.validity();
-    let not_before_unix = validity.not_before.to_unix_duration().as_secs() as i64;
-    let not_after_unix = validity.not_after.to_unix_duration().as_secs() as i64;
-    let serial = tbs.serial_number().as_bytes();
     let serial = match serial.iter().position(|b| *b != 0) {
         Some(first) => &serial[first..],
-        None => &serial[serial.len().saturating_sub(1)..],
+        None => &serial[serial.len() - 1..],
     };
     let info = CertificateInfo {
         index,
         role: Role::Leaf,
         subject_common_name: None,
-        common_name: common_name(tbs.subject()),
-        subject: rfc4514(tbs.subject()),
-        issuer: rfc4514(tbs.issuer()),
+        common_name: common_name(&subject_name),
+        subject: rfc4514(&subject_name),
+        issuer: rfc4514(&issuer_name),
         serial_number: hex(serial),
         not_before: crate::time::format_utc(not_before_unix),
         not_after: crate::time::format_utc(not_after_unix),
-        sha256_fingerprint: hex(&Sha256::digest(der)),
-        is_ca,
+        sha256_fingerprint: hex(&Sha256::digest(bytes)),
+        is_ca: extensions.is_ca,
         self_signed: names_match && keys_match,
-        dns_names,
-        key_algorithm: key_algorithm(tbs.subject_public_key_info()),
-        signature_algorithm: algorithm_name(&cert.signature_algorithm().oid).to_string(),
+        dns_names: extensions.dns_names,
+        key_algorithm: key_algorithm(key_oid, key_parameters, key_bits),
+        signature_algorithm: algorithm_name(signature_algorithm),
     };
     Ok(Decoded {
         info,
-        subject_der,
-        issuer_der,
-        subject_key_id,
-        authority_key_id,
+        subject_der: subject.raw.to_vec(),
+        issuer_der: issuer.raw.to_vec(),
+        subject_key_id: extensions.subject_key_id,
+        authority_key_id: extensions.authority_key_id,
         not_before_unix,
         not_after_unix,
     })
+}
+
+/// `AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }`.
+fn algorithm(sequence: Tlv<'_>) -> Result<(&[u8], Option<Tlv<'_>>), der::Error> {
+    let mut fields = Reader::new(sequence.value);
+    let oid = der::check_oid(
+        fields
+            .expect(OID, "an algorithm without an identifier")?
+            .value,
+    )?;
+    let parameters = if fields.is_empty() {
+        None
+    } else {
+        Some(fields.next()?)
+    };
+    fields.finish("unexpected data after algorithm parameters")?;
+    Ok((oid, parameters))
+}
+
+/// The bits of a BIT STRING whose first content octet counts the unused trailing bits.
+fn bit_string(tlv: Tlv<'_>) -> Result<&[u8], der::Error> {
+    match tlv.value {
+        [0, bits @ ..] => Ok(bits),
+        [1..=7, bits @ ..] if !bits.is_empty() => Ok(bits),
+        _ => Err("a malformed BIT STRING"),
+    }
+}
+
+fn time(tlv: Tlv<'_>) -> Result<i64, der::Error> {
+    let generalized = match tlv.tag {
+        UTC_TIME => false,
+        GENERALIZED_TIME => true,
+        _ => return Err("a validity time that is neither UTCTime nor GeneralizedTime"),
+    };
+    crate::time::parse_der_time(tlv.value, generalized)
+        .ok_or("a validity time not in the form RFC 5280 requires")
+}
+
+/// One attribute of a name: its type and its value element.
+struct Attribute<'a> {
+    oid: &'a [u8],
+    value: Tlv<'a>,
+}
+
+/// `Name ::= SEQUENCE OF SET OF SEQUENCE { type OID, value ANY }`, RDNs in encoding order.
+fn read_name(name: Tlv<'_>) -> Result<Vec<Vec<Attribute<'_>>>, der::Error> {
+    let mut rdns = Vec::new();
+    let mut sets = Reader::new(name.value);
+    while !sets.is_empty() {
+        let set = sets.expect(SET, "a name part is not a SET")?;
+        let mut attributes = Vec::new();
+        let mut members = Reader::new(set.value);
+        while !members.is_empty() {
+            let pair = members.expect(SEQUENCE, "a name attribute is not a SEQUENCE")?;
+            let mut fields = Reader::new(pair.value);
+            let oid = der::check_oid(fields.expect(OID, "a name attribute without a type")?.value)?;
+            let value = fields.next()?;
+            fields.finish("unexpected data in a name attribute")?;
+            attributes.push(Attribute { oid, value });
+        }
+        if attributes.is_empty() {
+            return Err("an empty name part");
+        }
+        rdns.push(attributes);
+    }
+    Ok(rdns)
+}
+
+/// The extensions the chain view shows (RFC 5280 §4.2.1). A known extension whose value
+/// does not parse counts as absent; a malformed extension list fails the certificate.
+#[derive(Default)]
+struct Extensions {
+    subject_key_id: Option<Vec<u8>>,
+    authority_key_id: Option<Vec<u8>>,
+    is_ca: bool,
+    dns_names: Vec<String>,
+}
+
+const SUBJECT_KEY_ID: Oid = Oid::new("2.5.29.14");
+const SUBJECT_ALT_NAME: Oid = Oid::new("2.5.29.17");
+const BASIC_CONSTRAINTS: Oid = Oid::new("2.5.29.19");
+const AUTHORITY_KEY_ID: Oid = Oid::new("2.5.29.35");
+
+fn read_extensions(wrapper: Tlv<'_>) -> Result<Extensions, der::Error> {
+    let list = der::single(wrapper.value, SEQUENCE, "the extensions are not a SEQUENCE")?;
+    let mut found = Extensions::default();
+    let mut list = Reader::new(list.value);
+    while !list.is_empty() {
+        let extension = list.expect(SEQUENCE, "an extension is not a SEQUENCE")?;
+        let mut fields = Reader::new(extension.value);
+        let id = der::check_oid(
+            fields
+                .expect(OID, "an extension without an identifier")?
+                .value,
+        )?;
+        if let Some(critical) = fields.optional(BOOLEAN)? {
+            boolean(critical)?;
+        }
+        let value = fields.expect(OCTET_STRING, "an extension value is not an OCTET STRING")?;
+        fields.finish("unexpected data in an extension")?;
+        let value = value.value;
+        if id == SUBJECT_KEY_ID.as_bytes() {
+            found.subject_key_id = der::single(value, OCTET_STRING, "")
+                .ok()
+                .map(|key| key.value.to_vec());
+        } else if id == AUTHORITY_KEY_ID.as_bytes() {
+            found.authority_key_id = authority_key_id(value);
+        } else if id == BASIC_CONSTRAINTS.as_bytes() {
+            found.is_ca = is_ca(value);
+        } else if id == SUBJECT_ALT_NAME.as_bytes() {
+            found.dns_names = dns_names(value);
+        }
+    }
+    Ok(found)
+}
+
+/// `AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING OPTIONAL, … }`
+fn authority_key_id(value: &[u8]) -> Option<Vec<u8>> {
+    let sequence = der::single(value, SEQUENCE, "").ok()?;
+    let key = Reader::new(sequence.value)
+        .optional(der::context(0, false))
+        .ok()??;
+    Some(key.value.to_vec())
+}
+
+/// `BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }`
+fn is_ca(value: &[u8]) -> bool {
+    der::single(value, SEQUENCE, "")
+        .ok()
+        .and_then(|sequence| Reader::new(sequence.value).optional(BOOLEAN).ok()?)
+        .is_some_and(|ca| boolean(ca) == Ok(true))
+}
+
+/// A DER BOOLEAN is one octet, 0x00 or 0xFF (X.690 §11.1).
+fn boolean(tlv: Tlv<'_>) -> Result<bool, der::Error> {
+    match tlv.value {
+        [0x00] => Ok(false),
+        [0xff] => Ok(true),
+        _ => Err("a BOOLEAN that is neither 0x00 nor 0xFF"),
+    }
+}
+
+/// The `dNSName` entries (`[2] IMPLICIT IA5String`) of a `GeneralNames` SEQUENCE, in order.
+fn dns_names(value: &[u8]) -> Vec<String> {
+    let Ok(sequence) = der::single(value, SEQUENCE, "") else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    let mut entries = Reader::new(sequence.value);
+    while let Ok(entry) = entries.next() {
+        if entry.tag == der::context(2, false) && entry.value.is_ascii() {
+            names.extend(std::str::from_utf8(entry.value).ok().map(str::to_string));
+        }
+    }
+    names
 }
 
 /// Whether `issuer` issued `child`: by name and, where both carry them, key identifiers.
@@ -243,125 +408,78 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Attribute types by OID, compared as OIDs (formatting each one to text was a fifth of
-/// the time spent on a chain).
-const ATTRIBUTE_NAMES: &[(ObjectIdentifier, &str)] = &[
-    (ObjectIdentifier::new_unwrap("2.5.4.3"), "CN"),
-    (ObjectIdentifier::new_unwrap("2.5.4.6"), "C"),
-    (ObjectIdentifier::new_unwrap("2.5.4.7"), "L"),
-    (ObjectIdentifier::new_unwrap("2.5.4.8"), "ST"),
-    (ObjectIdentifier::new_unwrap("2.5.4.9"), "STREET"),
-    (ObjectIdentifier::new_unwrap("2.5.4.10"), "O"),
-    (ObjectIdentifier::new_unwrap("2.5.4.11"), "OU"),
-    (
-        ObjectIdentifier::new_unwrap("0.9.2342.19200300.100.1.25"),
-        "DC",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("0.9.2342.19200300.100.1.1"),
-        "UID",
-    ),
-    (ObjectIdentifier::new_unwrap("2.5.4.5"), "serialNumber"),
-    (ObjectIdentifier::new_unwrap("2.5.4.15"), "businessCategory"),
-    (ObjectIdentifier::new_unwrap("2.5.4.17"), "postalCode"),
-    (
-        ObjectIdentifier::new_unwrap("2.5.4.97"),
-        "organizationIdentifier",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1"),
-        "emailAddress",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.60.2.1.1"),
-        "jurisdictionL",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.60.2.1.2"),
-        "jurisdictionST",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.60.2.1.3"),
-        "jurisdictionC",
-    ),
+/// Attribute types by OID, with the short names of RFC 4514 §3 and common extras.
+const ATTRIBUTE_NAMES: &[(Oid, &str)] = &[
+    (Oid::new("2.5.4.3"), "CN"),
+    (Oid::new("2.5.4.6"), "C"),
+    (Oid::new("2.5.4.7"), "L"),
+    (Oid::new("2.5.4.8"), "ST"),
+    (Oid::new("2.5.4.9"), "STREET"),
+    (Oid::new("2.5.4.10"), "O"),
+    (Oid::new("2.5.4.11"), "OU"),
+    (Oid::new("0.9.2342.19200300.100.1.25"), "DC"),
+    (Oid::new("0.9.2342.19200300.100.1.1"), "UID"),
+    (Oid::new("2.5.4.5"), "serialNumber"),
+    (Oid::new("2.5.4.15"), "businessCategory"),
+    (Oid::new("2.5.4.17"), "postalCode"),
+    (Oid::new("2.5.4.97"), "organizationIdentifier"),
+    (Oid::new("1.2.840.113549.1.9.1"), "emailAddress"),
+    (Oid::new("1.3.6.1.4.1.311.60.2.1.1"), "jurisdictionL"),
+    (Oid::new("1.3.6.1.4.1.311.60.2.1.2"), "jurisdictionST"),
+    (Oid::new("1.3.6.1.4.1.311.60.2.1.3"), "jurisdictionC"),
 ];
 
-const ALGORITHM_NAMES: &[(ObjectIdentifier, &str)] = &[
-    (ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1"), "RSA"),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.4"),
-        "md5WithRSAEncryption",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.5"),
-        "sha1WithRSAEncryption",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10"),
-        "RSASSA-PSS",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11"),
-        "sha256WithRSAEncryption",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.12"),
-        "sha384WithRSAEncryption",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13"),
-        "sha512WithRSAEncryption",
-    ),
-    (ObjectIdentifier::new_unwrap("1.2.840.10045.2.1"), "EC"),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.10045.4.1"),
-        "ecdsa-with-SHA1",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2"),
-        "ecdsa-with-SHA256",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3"),
-        "ecdsa-with-SHA384",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4"),
-        "ecdsa-with-SHA512",
-    ),
-    (ObjectIdentifier::new_unwrap("1.3.101.112"), "Ed25519"),
-    (ObjectIdentifier::new_unwrap("1.3.101.113"), "Ed448"),
-    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"), "P-256"),
-    (ObjectIdentifier::new_unwrap("1.3.132.0.34"), "P-384"),
-    (ObjectIdentifier::new_unwrap("1.3.132.0.35"), "P-521"),
+const COMMON_NAME: Oid = Oid::new("2.5.4.3");
+
+const ALGORITHM_NAMES: &[(Oid, &str)] = &[
+    (Oid::new("1.2.840.113549.1.1.1"), "RSA"),
+    (Oid::new("1.2.840.113549.1.1.4"), "md5WithRSAEncryption"),
+    (Oid::new("1.2.840.113549.1.1.5"), "sha1WithRSAEncryption"),
+    (Oid::new("1.2.840.113549.1.1.10"), "RSASSA-PSS"),
+    (Oid::new("1.2.840.113549.1.1.11"), "sha256WithRSAEncryption"),
+    (Oid::new("1.2.840.113549.1.1.12"), "sha384WithRSAEncryption"),
+    (Oid::new("1.2.840.113549.1.1.13"), "sha512WithRSAEncryption"),
+    (Oid::new("1.2.840.10045.2.1"), "EC"),
+    (Oid::new("1.2.840.10045.4.1"), "ecdsa-with-SHA1"),
+    (Oid::new("1.2.840.10045.4.3.2"), "ecdsa-with-SHA256"),
+    (Oid::new("1.2.840.10045.4.3.3"), "ecdsa-with-SHA384"),
+    (Oid::new("1.2.840.10045.4.3.4"), "ecdsa-with-SHA512"),
+    (Oid::new("1.3.101.112"), "Ed25519"),
+    (Oid::new("1.3.101.113"), "Ed448"),
+    (Oid::new("1.2.840.10045.3.1.7"), "P-256"),
+    (Oid::new("1.3.132.0.34"), "P-384"),
+    (Oid::new("1.3.132.0.35"), "P-521"),
 ];
 
-fn lookup(
-    table: &[(ObjectIdentifier, &'static str)],
-    oid: &ObjectIdentifier,
-) -> Option<&'static str> {
-    table.iter().find(|(o, _)| o == oid).map(|(_, name)| *name)
+fn lookup(table: &[(Oid, &'static str)], oid: &[u8]) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(known, _)| known.as_bytes() == oid)
+        .map(|(_, name)| *name)
 }
 
-fn algorithm_name(oid: &ObjectIdentifier) -> String {
-    lookup(ALGORITHM_NAMES, oid).map_or_else(|| oid.to_string(), str::to_string)
+/// The dotted form of an OID outside the tables; hex for one with an arc over 128 bits.
+fn dotted(oid: &[u8]) -> String {
+    der::oid_to_string(oid).unwrap_or_else(|| format!("OID#{}", hex(oid)))
+}
+
+fn algorithm_name(oid: &[u8]) -> String {
+    lookup(ALGORITHM_NAMES, oid).map_or_else(|| dotted(oid), str::to_string)
 }
 
 /// `RSA 2048`, `EC P-256`, `Ed25519`, or the OID for anything else.
-fn key_algorithm(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> String {
-    let name = algorithm_name(&spki.algorithm.oid);
+fn key_algorithm(oid: &[u8], parameters: Option<Tlv<'_>>, key: &[u8]) -> String {
+    let name = algorithm_name(oid);
     match name.as_str() {
-        "RSA" => match rsa_modulus_bits(spki.subject_public_key.raw_bytes()) {
+        "RSA" => match rsa_modulus_bits(key) {
             Some(bits) => format!("RSA {bits}"),
             None => name,
         },
-        "EC" => match spki
-            .algorithm
-            .parameters
-            .as_ref()
-            .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
+        "EC" => match parameters
+            .filter(|p| p.tag == OID)
+            .and_then(|p| der::check_oid(p.value).ok())
         {
-            Some(curve) => format!("EC {}", algorithm_name(&curve)),
+            Some(curve) => format!("EC {}", algorithm_name(curve)),
             None => name,
         },
         _ => name,
@@ -369,28 +487,24 @@ fn key_algorithm(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> String {
 }
 
 /// Bit length of the modulus of a PKCS#1 `RSAPublicKey ::= SEQUENCE { n INTEGER, e INTEGER }`.
-fn rsa_modulus_bits(der: &[u8]) -> Option<usize> {
-    let sequence = AnyRef::from_der(der).ok()?;
-    if sequence.tag() != Tag::Sequence {
-        return None;
-    }
-    let mut reader = der::SliceReader::new(sequence.value()).ok()?;
-    let modulus: AnyRef<'_> = der::Decode::decode(&mut reader).ok()?;
-    let bytes = modulus.value();
+fn rsa_modulus_bits(key: &[u8]) -> Option<usize> {
+    let sequence = der::single(key, SEQUENCE, "").ok()?;
+    let modulus = Reader::new(sequence.value).expect(INTEGER, "").ok()?;
+    let bytes = modulus.value;
     let first = bytes.iter().position(|b| *b != 0)?;
     let top = bytes[first];
     Some((bytes.len() - first - 1) * 8 + (8 - top.leading_zeros() as usize))
 }
 
-fn attribute_text(value: &der::Any) -> Option<String> {
-    let bytes = value.value();
-    match value.tag() {
-        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::VisibleString => {
+fn attribute_text(value: &Tlv<'_>) -> Option<String> {
+    let bytes = value.value;
+    match value.tag {
+        der::UTF8_STRING | der::PRINTABLE_STRING | der::IA5_STRING | der::VISIBLE_STRING => {
             std::str::from_utf8(bytes).ok().map(str::to_string)
         }
         // T.61 in practice holds Latin-1.
-        Tag::TeletexString => Some(bytes.iter().map(|b| char::from(*b)).collect()),
-        Tag::BmpString => {
+        der::TELETEX_STRING => Some(bytes.iter().map(|b| char::from(*b)).collect()),
+        der::BMP_STRING if bytes.len().is_multiple_of(2) => {
             let units: Vec<u16> = bytes
                 .chunks_exact(2)
                 .map(|c| u16::from_be_bytes([c[0], c[1]]))
@@ -401,38 +515,44 @@ fn attribute_text(value: &der::Any) -> Option<String> {
     }
 }
 
-fn common_name(name: &Name) -> Option<String> {
-    let cn = ObjectIdentifier::new_unwrap("2.5.4.3");
+/// The last CN of a name, as text.
+fn common_name(name: &[Vec<Attribute<'_>>]) -> Option<String> {
     name.iter()
-        .filter(|atv| atv.oid == cn)
-        .last()
-        .and_then(|atv| attribute_text(&atv.value))
+        .flatten()
+        .rfind(|attribute| attribute.oid == COMMON_NAME.as_bytes())
+        .and_then(|attribute| attribute_text(&attribute.value))
 }
 
 /// RFC 4514 string: RDNs last to first, `+` inside a multi-valued RDN, special characters
 /// escaped; attributes outside the table as dotted OIDs with `#`-hex DER values.
-pub fn rfc4514(name: &Name) -> String {
-    let mut rdns: Vec<String> = Vec::new();
-    for rdn in name.iter_rdn() {
-        let parts: Vec<String> = rdn
-            .iter()
-            .map(|atv| {
-                match (
-                    lookup(ATTRIBUTE_NAMES, &atv.oid),
-                    attribute_text(&atv.value),
-                ) {
-                    (Some(short), Some(text)) => format!("{short}={}", escape_value(&text)),
-                    (_, _) => {
-                        let der = atv.value.to_der().unwrap_or_default();
-                        format!("{}=#{}", atv.oid, hex(&der))
-                    }
+fn rfc4514(name: &[Vec<Attribute<'_>>]) -> String {
+    let mut out = String::new();
+    for (i, rdn) in name.iter().rev().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        for (j, attribute) in rdn.iter().enumerate() {
+            if j > 0 {
+                out.push('+');
+            }
+            match (
+                lookup(ATTRIBUTE_NAMES, attribute.oid),
+                attribute_text(&attribute.value),
+            ) {
+                (Some(short), Some(text)) => {
+                    out.push_str(short);
+                    out.push('=');
+                    out.push_str(&escape_value(&text));
                 }
-            })
-            .collect();
-        rdns.push(parts.join("+"));
+                _ => {
+                    out.push_str(&dotted(attribute.oid));
+                    out.push_str("=#");
+                    out.push_str(&hex(attribute.value.raw));
+                }
+            }
+        }
     }
-    rdns.reverse();
-    rdns.join(",")
+    out
 }
 
 fn escape_value(value: &str) -> String {

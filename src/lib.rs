@@ -17,6 +17,7 @@
 pub mod catalog;
 pub mod chain;
 pub mod delivery;
+pub mod der;
 pub mod diagnostic;
 pub mod endpoint;
 pub mod event;

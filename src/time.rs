@@ -47,6 +47,58 @@ pub fn unix_seconds(year: i64, month: u32, day: u32, hour: u32, minute: u32, sec
         + i64::from(second)
 }
 
+fn days_in_month(year: u32, month: u32) -> Option<u32> {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
+/// Unix seconds of a certificate time in its DER form (RFC 5280 §4.1.2.5): UTCTime
+/// `YYMMDDHHMMSSZ` (years 50–99 are 19xx) or GeneralizedTime `YYYYMMDDHHMMSSZ`.
+pub fn parse_der_time(text: &[u8], generalized: bool) -> Option<i64> {
+    let digits = if generalized { 14 } else { 12 };
+    if text.len() != digits + 1 || text.last() != Some(&b'Z') {
+        return None;
+    }
+    let mut fields = [0u32; 6];
+    let widths: &[usize] = if generalized {
+        &[4, 2, 2, 2, 2, 2]
+    } else {
+        &[2, 2, 2, 2, 2, 2]
+    };
+    let mut at = 0;
+    for (field, width) in fields.iter_mut().zip(widths) {
+        for &c in text.get(at..at + width)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            *field = *field * 10 + u32::from(c - b'0');
+        }
+        at += width;
+    }
+    let [mut year, month, day, hour, minute, second] = fields;
+    if !generalized {
+        year += if year >= 50 { 1900 } else { 2000 };
+    }
+    if !(1..=days_in_month(year, month)?).contains(&day) || hour > 23 || minute > 59 || second > 59
+    {
+        return None;
+    }
+    Some(unix_seconds(
+        i64::from(year),
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    ))
+}
+
 /// Reads `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or `±HH:MM`, into Unix seconds.
 pub fn parse_iso8601(text: &str) -> Option<i64> {
     let b = text.as_bytes();
@@ -62,15 +114,7 @@ pub fn parse_iso8601(text: &str) -> Option<i64> {
         return None;
     }
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if !(1..=days_in_month).contains(&day) {
+    if !(1..=days_in_month(year, month)?).contains(&day) {
         return None;
     }
     let date = unix_seconds(i64::from(year), month, day, 0, 0, 0);
@@ -132,6 +176,26 @@ mod tests {
         for t in [0, 951_782_400, 1_951_430_400, 4_102_444_799] {
             assert_eq!(parse_iso8601(&format_utc(t)), Some(t));
         }
+    }
+
+    #[test]
+    fn der_times_follow_rfc_5280() {
+        assert_eq!(parse_der_time(b"000229000000Z", false), Some(951_782_400));
+        assert_eq!(parse_der_time(b"20000229000000Z", true), Some(951_782_400));
+        assert_eq!(parse_der_time(b"500101000000Z", false), Some(-631_152_000));
+        assert_eq!(parse_der_time(b"491231235959Z", false), Some(2_524_607_999));
+        for bad in [
+            &b"000229000000"[..],
+            b"0002290000Z",
+            b"010229000000Z",
+            b"000229240000Z",
+            b"000229000060Z",
+            b"00022900000+Z",
+            b"000229000000.5Z",
+        ] {
+            assert_eq!(parse_der_time(bad, false), None, "{bad:?}");
+        }
+        assert_eq!(parse_der_time(b"000229000000Z", true), None);
     }
 
     #[test]

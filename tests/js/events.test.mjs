@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { parseEvent, parseEvents, verifyWebhookKey, isDigiCertSource } from '../../pkg/node.mjs';
 
 const certs = new URL('../fixtures/certs/', import.meta.url);
@@ -37,6 +38,26 @@ test('chain entries decode to what node:crypto reports', () => {
     assert.equal(info.isCa, x.ca);
     assert.equal(info.commonName, info.subjectCommonName);
   });
+});
+
+test('every root certificate Node ships decodes to what node:crypto reports', () => {
+  const curves = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+  assert.ok(rootCertificates.length > 100);
+  for (const pem of rootCertificates) {
+    const x = new X509Certificate(pem);
+    const report = parseEvent(issued([pem]));
+    assert.equal(report.ok, true, `${x.subject}: ${JSON.stringify(report.diagnostics)}`);
+    const [info] = report.chain;
+    assert.equal(info.sha256Fingerprint, x.fingerprint256.replaceAll(':', '').toLowerCase());
+    assert.equal(BigInt(`0x${info.serialNumber}`), BigInt(`0x${x.serialNumber}`), x.subject);
+    assert.equal(new Date(info.notBefore).getTime(), new Date(x.validFrom).getTime(), x.subject);
+    assert.equal(new Date(info.notAfter).getTime(), new Date(x.validTo).getTime(), x.subject);
+    assert.equal(info.isCa, x.ca, x.subject);
+    assert.equal(info.selfSigned, x.checkIssued(x), x.subject);
+    const { asymmetricKeyType: type, asymmetricKeyDetails: details } = x.publicKey;
+    const key = type === 'rsa' ? `RSA ${details.modulusLength}` : type === 'ec' ? `EC ${curves[details.namedCurve]}` : info.keyAlgorithm;
+    assert.equal(info.keyAlgorithm, key, x.subject);
+  }
 });
 
 test('now as epoch milliseconds and as ISO 8601 agree', () => {
