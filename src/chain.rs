@@ -141,7 +141,7 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
     (padding_ok && acc == 0).then_some(out)
 }
 
-/// Decodes one DER certificate. Never panics: every malformed input is an `Err`.
+/// Decodes one DER certificate. Never panics: what it cannot read is an `Err`.
 pub fn decode(bytes: &[u8], index: usize) -> Result<Decoded, String> {
     read_certificate(bytes, index).map_err(|e| format!("not a valid X.509 certificate: {e}"))
 }
@@ -299,8 +299,10 @@ fn read_name(name: Tlv<'_>) -> Result<Vec<Vec<Attribute<'_>>>, der::Error> {
     Ok(rdns)
 }
 
-/// The extensions the chain view shows (RFC 5280 §4.2.1). A known extension whose value
-/// does not parse counts as absent; a malformed extension list fails the certificate.
+/// The extensions the chain view shows (RFC 5280 §4.2.1). A malformed extension list fails the
+/// certificate; inside a known extension, only the part shown is read (a key identifier that
+/// does not parse is absent, DNS names are those before a bad entry), and a repeated extension
+/// replaces the earlier one.
 #[derive(Default)]
 struct Extensions {
     subject_key_id: Option<Vec<u8>>,

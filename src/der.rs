@@ -1,8 +1,10 @@
 //! A small DER reader (ITU-T X.690 §8 and §10): tag, length and value, nothing more. It reads
 //! the few X.509 structures [`crate::chain`] shows. It replaces RustCrypto's `x509-cert` and
 //! `der`, which left no room in the 120 KB wasm budget (the wasm went from 136 to 103 KB
-//! gzipped). Every malformed input is an `Err`, never a panic;
-//! `fuzz/fuzz_targets/decode_certificate.rs` holds it to that.
+//! gzipped). It never panics: input it cannot read is an `Err`
+//! (`fuzz/fuzz_targets/decode_certificate.rs` holds it to that). It checks the rules the shown
+//! values depend on (definite, minimal lengths; tags), not every DER rule: non-minimal
+//! INTEGERs, SET OF order and BIT STRING padding bits pass.
 
 /// Universal tags used by certificates (X.680 §8.6), constructed bit included where it is set.
 pub const BOOLEAN: u8 = 0x01;
@@ -130,7 +132,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The content of an element that must be the only one in `bytes`, with `tag`.
+/// The element that must be the only one in `bytes`, with `tag`.
 pub fn single<'a>(bytes: &'a [u8], tag: u8, what: &'static str) -> Result<Tlv<'a>, Error> {
     let mut reader = Reader::new(bytes);
     let tlv = reader.expect(tag, what)?;
@@ -147,21 +149,27 @@ pub struct Oid {
 }
 
 impl Oid {
-    /// Encodes `dotted` (X.690 §8.19). Only called in `const` items: a malformed literal is a
-    /// compile error, never a run-time panic.
-    pub const fn new(dotted: &str) -> Oid {
+    /// Encodes `dotted` (X.690 §8.19). For literals in `const` items, where a malformed one
+    /// (empty arc, other characters, over 12 arcs or 16 bytes) fails the build.
+    pub(crate) const fn new(dotted: &str) -> Oid {
         let text = dotted.as_bytes();
         let mut arcs = [0u64; 12];
         let mut count = 0;
         let mut i = 0;
         while i < text.len() {
             if text[i] == b'.' {
+                assert!(i > 0 && text[i - 1] != b'.', "an empty arc");
                 count += 1;
             } else {
+                assert!(text[i].is_ascii_digit(), "an OID is digits and dots");
                 arcs[count] = arcs[count] * 10 + (text[i] - b'0') as u64;
             }
             i += 1;
         }
+        assert!(
+            count >= 1 && text[text.len() - 1] != b'.',
+            "an OID has two arcs or more"
+        );
         count += 1;
         let mut oid = Oid {
             bytes: [0; 16],

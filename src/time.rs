@@ -1,4 +1,5 @@
-//! Calendar arithmetic for certificate validity: Unix seconds to and from ISO 8601 UTC.
+//! Calendar arithmetic for certificate validity: Unix seconds to and from ISO 8601 UTC, and
+//! from the DER UTCTime and GeneralizedTime of certificates.
 //! Small and exact (Howard Hinnant's days-from-civil), so no date library is needed.
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.
