@@ -60,6 +60,22 @@ test('every root certificate Node ships decodes to what node:crypto reports', ()
   }
 });
 
+test('event and unknownEvent are what JSON.parse makes of the text', () => {
+  const texts = [
+    ' \r\n{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2,"order_id":3}}\n',
+    '{"event":"certificate_issued","data":{"order_id":9007199254740993,"certificate_id":1.5e3,"note":"caf\\u00e9 \\ud83d\\ude00 \\/ \\"q\\"","__proto__":{"x":1}}}',
+    '{"event":"order_renamed_by_digicert","data":{"a":[1,-0.25,true,null,{"b":"\\n"}]},"event":"order_renamed_by_digicert"}',
+    issued(roots.slice(0, 1)),
+  ];
+  for (const text of texts) {
+    const report = parseEvent(text, { now: '2030-01-01T00:00:00Z' });
+    const echoed = report.event ?? report.unknownEvent;
+    assert.deepEqual(echoed, JSON.parse(text), text);
+    const [fromLines] = parseEvents(`${text}\n`);
+    assert.deepEqual(fromLines.event ?? fromLines.unknownEvent, JSON.parse(text), text);
+  }
+});
+
 test('now as epoch milliseconds and as ISO 8601 agree', () => {
   const text = issued(roots.slice(0, 1));
   const iso = parseEvent(text, { now: '2040-01-01T00:00:00Z' });
