@@ -312,7 +312,8 @@ pub fn parse_event(input: JsValue, options: Option<JsValue>) -> Result<JsValue, 
 #[wasm_bindgen(js_name = parseEvents)]
 pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let text = ndjson
-        .as_string()
+        .dyn_ref::<js_sys::JsString>()
+        .map(utf8)
         .ok_or_else(|| misuse("parseEvents takes NDJSON text"))?;
     let options = parse_options(options)?;
     output(&crate::parse_events(&text, &options))
