@@ -599,6 +599,9 @@ mod tests {
         assert!(pem_to_der("-----BEGIN CERTIFICATE-----\nAAEC\n")
             .unwrap_err()
             .contains("cut short"));
+        for stray in [format!("x{one}"), format!("{one}x")] {
+            assert!(pem_to_der(&stray).unwrap_err().contains("before or after"));
+        }
     }
 
     #[test]
