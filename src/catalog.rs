@@ -15,7 +15,7 @@ pub const CERTIFICATE_ISSUED: &str = "certificate_issued";
 
 /// Every event name known, subscribable first (the order of `EVENT_NAMES` in the API).
 pub const EVENTS: &[(&str, EventKind)] = &[
-    ("certificate_issued", EventKind::Subscribable),
+    (CERTIFICATE_ISSUED, EventKind::Subscribable),
     ("certificate_revoked", EventKind::Subscribable),
     ("order_rejected", EventKind::Subscribable),
     ("organization_validated", EventKind::Subscribable),
@@ -84,7 +84,7 @@ pub fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]
         ("webhook_id", Field::Id, true),
     ];
     match event {
-        "certificate_issued" => Some(ISSUED),
+        CERTIFICATE_ISSUED => Some(ISSUED),
         "certificate_revoked" | "order_rejected" => Some(ORDER),
         "order_approval_email_sent" => Some(APPROVAL),
         "challenge_webhook_endpoint" => Some(CHALLENGE),
@@ -100,6 +100,15 @@ pub enum Flag {
     SendInstantIssuedCertificateChain,
 }
 
+/// How the API spells a flag that is on or off (spec §3); other spellings are normalised to it.
+pub const fn flag_text(on: bool) -> &'static str {
+    if on {
+        "1"
+    } else {
+        "0"
+    }
+}
+
 impl Flag {
     pub const ALL: [Flag; 3] = [
         Flag::InstantIssueNotification,
@@ -107,7 +116,7 @@ impl Flag {
         Flag::SendInstantIssuedCertificateChain,
     ];
 
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
             Flag::InstantIssueNotification => "instant_issue_webhook_notification",
             Flag::SendCertificateChain => "webhook_send_certificate_chain",
@@ -132,11 +141,13 @@ pub const FREQUENCY: &str = "webhook_notification_frequency";
 pub const BODY_KEYS: [&str; 4] = [ENDPOINT, SECRET, EVENTS_KEY, SETTINGS];
 /// Keys of `webhook_settings` (spec §3).
 pub const SETTINGS_KEYS: [&str; 4] = [
-    "instant_issue_webhook_notification",
-    "webhook_send_certificate_chain",
-    "webhook_send_instant_issued_certificate_chain",
+    Flag::ALL[0].key(),
+    Flag::ALL[1].key(),
+    Flag::ALL[2].key(),
     FREQUENCY,
 ];
+/// The key that holds the webhooks of a `GET /webhook` list response (spec §1).
+pub const WEBHOOKS: &str = "webhooks";
 /// Read-only keys a webhook has in the `GET /webhook` list response (spec §1).
 pub const LISTED_ONLY_KEYS: [&str; 2] = ["id", "status"];
 pub const STATUSES: [&str; 3] = ["pending", "active", "inactive"];

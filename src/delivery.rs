@@ -457,7 +457,7 @@ impl Serialize for FlagPatch {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (flag, on) in &self.0 {
-            map.serialize_entry(flag.key(), if *on { "1" } else { "0" })?;
+            map.serialize_entry(flag.key(), catalog::flag_text(*on))?;
         }
         map.end()
     }

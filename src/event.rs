@@ -191,7 +191,7 @@ impl EventReader {
                 Finding::new(
                     Code::MissingField,
                     "",
-                    Span::new(root.span.start, root.span.start + 1),
+                    root.span.opening(),
                     "`event` is missing",
                 )
                 .hint("every webhook event has the form {\"event\": \"…\", \"data\": {…}}"),
@@ -199,15 +199,7 @@ impl EventReader {
             return None;
         };
         let Value::String(name) = &name_member.value.value else {
-            self.push(Finding::new(
-                Code::InvalidType,
-                "/event",
-                name_member.value.span,
-                format!(
-                    "`event` must be a string, not {}",
-                    name_member.value.value.kind()
-                ),
-            ));
+            self.type_error(&name_member.value, "/event", "a string");
             return None;
         };
         let data = member(members, "data");
@@ -227,7 +219,7 @@ impl EventReader {
                 None => self.push(Finding::new(
                     Code::MissingField,
                     "",
-                    Span::new(root.span.start, root.span.start + 1),
+                    root.span.opening(),
                     format!("`data` is missing; a {name} event carries its fields in `data`"),
                 )),
                 Some(data) => self.data(&data.value, fields),
@@ -244,12 +236,7 @@ impl EventReader {
 
     fn data(&mut self, data: &Node, fields: &[(&str, Field, bool)]) {
         let Value::Object(members) = &data.value else {
-            self.push(Finding::new(
-                Code::InvalidType,
-                "/data",
-                data.span,
-                format!("`data` must be an object, not {}", data.value.kind()),
-            ));
+            self.type_error(data, "/data", "an object");
             return;
         };
         self.duplicate_keys(members, "/data");
@@ -260,7 +247,7 @@ impl EventReader {
                     self.push(Finding::new(
                         Code::MissingField,
                         "/data",
-                        Span::new(data.span.start, data.span.start + 1),
+                        data.span.opening(),
                         format!("`data.{key}` is missing"),
                     ));
                 }
@@ -446,7 +433,7 @@ impl EventReader {
             self.push(Finding::new(
                 Code::MissingField,
                 path,
-                Span::new(entry.span.start, entry.span.start + 1),
+                entry.span.opening(),
                 "`pem` is missing from this chain entry",
             ));
             return None;

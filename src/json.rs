@@ -18,6 +18,12 @@ impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
+
+    /// The first character only: marks an object or array (its `{` or `[`) without
+    /// underlining all of it, for findings about something missing inside.
+    pub fn opening(self) -> Span {
+        Span::new(self.start, self.start + 1)
+    }
 }
 
 /// A JSON value with the span it was read from.

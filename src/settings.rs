@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::catalog::{self, EventKind, Flag};
+use crate::catalog::{self, flag_text, EventKind, Flag};
 use crate::delivery::{self, EffectiveSettings, Mode, Setting, Source, Target};
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::endpoint;
@@ -95,25 +95,43 @@ enum FlagSpelling {
 
 fn flag_spelling(value: &Value) -> FlagSpelling {
     match value {
-        Value::String(s) if s == "1" => FlagSpelling::Canonical(true),
-        Value::String(s) if s == "0" => FlagSpelling::Canonical(false),
+        Value::String(s) if s == flag_text(true) => FlagSpelling::Canonical(true),
+        Value::String(s) if s == flag_text(false) => FlagSpelling::Canonical(false),
         Value::Bool(b) => FlagSpelling::Alternative(*b),
-        Value::Number(n) if n.lexeme() == "1" => FlagSpelling::Alternative(true),
-        Value::Number(n) if n.lexeme() == "0" => FlagSpelling::Alternative(false),
+        Value::Number(n) if n.lexeme() == flag_text(true) => FlagSpelling::Alternative(true),
+        Value::Number(n) if n.lexeme() == flag_text(false) => FlagSpelling::Alternative(false),
         _ => FlagSpelling::Invalid,
     }
 }
 
-fn canonical_flag(on: bool) -> &'static str {
-    if on {
-        "1"
-    } else {
-        "0"
+/// `a, b or c`: words joined as a sentence lists them.
+fn in_words<T: std::fmt::Display>(items: &[T], conjunction: &str) -> String {
+    let words: Vec<String> = items.iter().map(ToString::to_string).collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
-fn object_start(span: Span) -> Span {
-    Span::new(span.start, span.start + 1)
+/// The accepted notification days, in words (spec §3).
+fn frequency_choices() -> String {
+    let days = catalog::FREQUENCY_DAYS;
+    let before: Vec<String> = days
+        .iter()
+        .filter(|d| **d > 0)
+        .map(ToString::to_string)
+        .collect();
+    let mut parts = vec![format!("{} (days before)", before.join(", "))];
+    if days.contains(&0) {
+        parts.push("0 (the day of)".to_string());
+    }
+    parts.extend(
+        days.iter()
+            .filter(|d| **d < 0)
+            .map(|d| format!("{d} ({} days after)", -d)),
+    );
+    format!("any of {}", in_words(&parts, "and"))
 }
 
 impl Reader<'_> {
@@ -142,22 +160,22 @@ impl Reader<'_> {
             );
             return None;
         };
-        let is_list = members.iter().any(|m| m.key == "webhooks")
+        let is_list = members.iter().any(|m| m.key == catalog::WEBHOOKS)
             && !members.iter().any(|m| m.key == catalog::ENDPOINT);
         if is_list {
-            self.list_response(members, root.span)
+            self.list_response(members)
         } else {
             Some(Value::Object(self.body(members, "", root.span, false)))
         }
     }
 
     /// A `GET /webhook` response: the one webhook inside is read as the body to send.
-    fn list_response(&mut self, members: &[Member], span: Span) -> Option<Value> {
+    fn list_response(&mut self, members: &[Member]) -> Option<Value> {
         self.duplicate_keys(members, "");
         let mut result = None;
         for member in last_wins(members) {
-            if member.key != "webhooks" {
-                self.unknown_field(member, "", &["webhooks"], None);
+            if member.key != catalog::WEBHOOKS {
+                self.unknown_field(member, "", &[catalog::WEBHOOKS], None);
                 continue;
             }
             let Value::Array(webhooks) = &member.value.value else {
@@ -188,7 +206,7 @@ impl Reader<'_> {
                 self.push(Finding::new(
                     Code::ListResponse,
                     "/webhooks/1",
-                    object_start(second.span),
+                    second.span.opening(),
                     "an account has at most one webhook; only /webhooks/0 is checked",
                 ));
             }
@@ -204,7 +222,7 @@ impl Reader<'_> {
             self.push(Finding::new(
                 Code::ListResponse,
                 "/webhooks/0",
-                object_start(first.span),
+                first.span.opening(),
                 "this is a GET /webhook response: /webhooks/0 is checked as the request body, and `normalized` is that body without `id` and `status`",
             ));
             self.settings = EffectiveSettings::defaults(self.options.mode, "/webhooks/0");
@@ -214,14 +232,6 @@ impl Reader<'_> {
                 first.span,
                 true,
             )));
-        }
-        if result.is_none() && !members.iter().any(|m| m.key == "webhooks") {
-            self.push(Finding::new(
-                Code::MissingField,
-                "",
-                object_start(span),
-                "`webhooks` is missing",
-            ));
         }
         result
     }
@@ -309,7 +319,7 @@ impl Reader<'_> {
                                 Code::InvalidValue,
                                 path,
                                 node.span,
-                                "`status` must be pending, active or inactive",
+                                format!("`status` must be {}", in_words(&catalog::STATUSES, "or")),
                             )
                             .hint("\"active\""),
                         );
@@ -340,7 +350,7 @@ impl Reader<'_> {
                 Finding::new(
                     Code::MissingField,
                     base,
-                    object_start(span),
+                    span.opening(),
                     "`endpoint` is missing; it is required on create and on update",
                 )
                 .hint("add \"endpoint\": \"https://your-listener.example.com/webhook\""),
@@ -412,10 +422,11 @@ impl Reader<'_> {
             return; // spec §2: "" on update removes the secret.
         }
         if length < catalog::MIN_SECRET_CHARS {
+            let min = catalog::MIN_SECRET_CHARS;
             let hint = if secret.is_empty() {
-                "omit `secret` to send events without X-WEBHOOK-KEY, or use at least 32 random characters"
+                format!("omit `secret` to send events without X-WEBHOOK-KEY, or use at least {min} random characters")
             } else {
-                "use at least 32 random characters, e.g. the output of `openssl rand -hex 16`"
+                format!("use at least {min} random characters, e.g. the output of `openssl rand -hex {}`", min / 2)
             };
             self.push(
                 Finding::new(
@@ -550,7 +561,7 @@ impl Reader<'_> {
             let node = &member.value;
             let value = if let Some(flag) = Flag::from_key(&member.key) {
                 match self.flag(flag, node, &member_path) {
-                    Some(on) => Value::String(canonical_flag(on).to_string()),
+                    Some(on) => Value::String(flag_text(on).to_string()),
                     None => node.value.clone(),
                 }
             } else if member.key == catalog::FREQUENCY {
@@ -581,7 +592,7 @@ impl Reader<'_> {
         let on = match flag_spelling(&node.value) {
             FlagSpelling::Canonical(on) => on,
             FlagSpelling::Alternative(on) => {
-                let canonical = canonical_flag(on);
+                let canonical = flag_text(on);
                 let (severity, consequence) = if self.options.strict {
                     (Severity::Error, "strict mode accepts only \"1\" and \"0\"")
                 } else {
@@ -616,10 +627,24 @@ impl Reader<'_> {
                     Value::String(s) => s.to_ascii_lowercase(),
                     _ => String::new(),
                 };
-                let (hint, replacement) = match lower.as_str() {
-                    "true" | "yes" | "on" | "y" => ("write \"1\"", Some("\"1\"")),
-                    "false" | "no" | "off" | "n" => ("write \"0\"", Some("\"0\"")),
-                    _ => ("write \"1\" for on or \"0\" for off", None),
+                let meant = match lower.as_str() {
+                    "true" | "yes" | "on" | "y" => Some(true),
+                    "false" | "no" | "off" | "n" => Some(false),
+                    _ => None,
+                };
+                let (hint, replacement) = match meant {
+                    Some(on) => (
+                        format!("write \"{}\"", flag_text(on)),
+                        Some(json::quote(flag_text(on))),
+                    ),
+                    None => (
+                        format!(
+                            "write \"{}\" for on or \"{}\" for off",
+                            flag_text(true),
+                            flag_text(false)
+                        ),
+                        None,
+                    ),
                 };
                 let mut finding = Finding::new(
                     code,
@@ -632,7 +657,7 @@ impl Reader<'_> {
                     ),
                 )
                 .hint(hint);
-                finding.replacement = replacement.map(str::to_string);
+                finding.replacement = replacement;
                 self.push(finding);
                 return None;
             }
@@ -646,7 +671,6 @@ impl Reader<'_> {
     }
 
     fn frequency(&mut self, node: &Node, path: &str) -> Value {
-        let allowed = "any of 90, 60, 30, 7 (days before), 0 (the day of) and -7 (7 days after)";
         let Value::Array(items) = &node.value else {
             self.push(
                 Finding::new(
@@ -659,7 +683,7 @@ impl Reader<'_> {
                         node.value.kind()
                     ),
                 )
-                .hint(format!("write e.g. [30, 7, 0]: {allowed}")),
+                .hint(format!("write e.g. [30, 7, 0]: {}", frequency_choices())),
             );
             return node.value.clone();
         };
@@ -687,7 +711,7 @@ impl Reader<'_> {
                             json_text(&item.value)
                         ),
                     )
-                    .hint(allowed),
+                    .hint(frequency_choices()),
                 );
                 kept.push(item.clone());
                 continue;
@@ -712,7 +736,7 @@ impl Reader<'_> {
                         item.span,
                         format!("{day} is not a notification day the API offers"),
                     )
-                    .hint(allowed),
+                    .hint(frequency_choices()),
                 );
             } else {
                 days.push(day);
@@ -736,5 +760,22 @@ fn json_text(value: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".into(),
         other => other.kind().into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_values_read_as_sentences() {
+        assert_eq!(
+            frequency_choices(),
+            "any of 90, 60, 30, 7 (days before), 0 (the day of) and -7 (7 days after)"
+        );
+        assert_eq!(
+            in_words(&catalog::STATUSES, "or"),
+            "pending, active or inactive"
+        );
     }
 }
