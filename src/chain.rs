@@ -390,6 +390,20 @@ fn dns_names(value: &[u8]) -> Vec<String> {
     names
 }
 
+/// The place of entry `index` in a chain whose last entry is `last`: the first is the leaf;
+/// a self-signed entry is a root, and so is a CA at the end whose subject and issuer read the
+/// same (compared as text, as RFC 5280 name matching looks past string types).
+pub fn role(decoded: &Decoded, index: usize, last: usize) -> Role {
+    let info = &decoded.info;
+    match index {
+        0 => Role::Leaf,
+        _ if info.self_signed || (index == last && info.is_ca && info.subject == info.issuer) => {
+            Role::Root
+        }
+        _ => Role::Intermediate,
+    }
+}
+
 /// Whether `issuer` issued `child`: by name and, where both carry them, key identifiers.
 pub fn issued_by(child: &Decoded, issuer: &Decoded) -> bool {
     let names = child.issuer_der == issuer.subject_der;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::{self, data_fields, Field};
-use crate::chain::{self, CertificateInfo, Decoded, Role, MAX_CHAIN_LENGTH};
+use crate::chain::{self, CertificateInfo, Decoded, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::explain::{self, ProductRef, SettingsContext};
@@ -347,15 +347,7 @@ impl EventReader {
         let last = decoded.len().saturating_sub(1);
         for (i, d) in decoded.iter_mut().enumerate() {
             if let Some(d) = d {
-                d.info.role = match i {
-                    0 => Role::Leaf,
-                    _ if d.info.self_signed
-                        || (i == last && d.info.is_ca && d.info.subject == d.info.issuer) =>
-                    {
-                        Role::Root
-                    }
-                    _ => Role::Intermediate,
-                };
+                d.info.role = chain::role(d, i, last);
             }
         }
         for i in 0..decoded.len().saturating_sub(1) {
