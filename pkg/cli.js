@@ -28,7 +28,13 @@ Options:
   -V, --version              the version`;
 
 /** A usage or I/O failure: printed without a stack trace, exit 2. */
-class UsageError extends Error {}
+/** A mistake in how the CLI was called (exit status 2). `help`: whether --help would show the fix. */
+class UsageError extends Error {
+  constructor(message, { help = true } = {}) {
+    super(message);
+    this.help = help;
+  }
+}
 
 const COMMANDS = {
   validate: { formats: ['text', 'json', 'github'], flags: ['--mode', '--strict', '--format'] },
@@ -73,7 +79,7 @@ function read(file) {
     if (file === '-') return (stdin ??= readFileSync(0, 'utf8')); // read once, however often named
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file === '-' ? 'standard input' : file}: ${error.code ?? error.message}`);
+    throw new UsageError(`cannot read ${file === '-' ? 'standard input' : file}: ${error.code ?? error.message}`, { help: false });
   }
 }
 
@@ -119,7 +125,7 @@ function githubLines(items) {
 function summary(items, files, truncated = false) {
   const count = (s) => items.filter(({ d }) => d.severity === s).length;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const cut = truncated ? ' (the list was cut at 100 diagnostics per input; there are more)' : '';
+  const cut = truncated ? ' (the list was cut at the diagnostic limit; there are more)' : '';
   return `${plural(files, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${cut}`;
 }
 
@@ -203,6 +209,8 @@ function runParse(options, out) {
     try {
       reports = options.ndjson ? parseEvents(text, parseOptions) : [parseEvent(text, parseOptions)];
     } catch (error) {
+      // Only a bad option is the caller's mistake (the package throws those with this code).
+      if (error?.code !== 'invalid-argument') throw error;
       throw new UsageError(error.message.replace(/^now /, '--now '));
     }
     for (const report of reports) {
@@ -243,7 +251,7 @@ function main(argv) {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`certcentral-webhooks: ${error.message}\n`);
-      if (/command|option|needs a value|must be|takes one/.test(error.message)) process.stderr.write('Try --help.\n');
+      if (error.help) process.stderr.write('Try --help.\n');
       return 2;
     }
     process.stderr.write(`certcentral-webhooks: internal error: ${error?.message ?? error}\n`);

@@ -3,15 +3,10 @@
 // this module loads, so every function works at once. init()/initSync() exist for code
 // shared with browsers and do nothing here.
 const bindings = require('./node/certcentral_webhooks.js');
-const { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema } = require('./generated.cjs');
 
 module.exports = {
   ...bindings,
-  EVENT_NAMES,
-  SUBSCRIBABLE_EVENT_NAMES,
-  FAMILIES,
-  requestSchema,
-  eventSchema,
+  ...require('./generated.cjs'),
   init: async () => {},
   initSync: () => {},
 };

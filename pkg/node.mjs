@@ -1,6 +1,6 @@
 // Node entry for import: the same synchronously loaded instance as node.cjs.
 export * from './node/certcentral_webhooks.js';
-export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema } from './generated.js';
+export * from './generated.js';
 
 /** Resolves at once: under Node the wasm is already instantiated. */
 export async function init() {}

@@ -14,4 +14,4 @@ export function initSync(input) {
   return loadSync(input && typeof input === 'object' && 'module' in input ? input : { module: input });
 }
 export default init;
-export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema } from './generated.js';
+export * from './generated.js';

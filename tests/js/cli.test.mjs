@@ -115,6 +115,9 @@ test('usage and I/O failures exit 2 on stderr, without a stack trace', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^certcentral-webhooks: /);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    // --help is offered for a mistake in the arguments, not for a file that cannot be read.
+    const unreadable = args.includes('/nonexistent/file.json');
+    assert.equal(/Try --help\.\n$/.test(r.stderr), !unreadable, `${args.join(' ')}: ${r.stderr}`);
   }
 });
 
