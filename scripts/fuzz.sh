@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-180}
 export RUSTC_BOOTSTRAP=1
 
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
+command -v cargo-fuzz >/dev/null || { echo "fuzz: cargo-fuzz is missing; run make setup" >&2; exit 1; }
 
 seed() {
   local target=$1; shift
@@ -37,7 +37,7 @@ for (const { subject_common_name: name, pem } of chain) {
 
 cargo fuzz build -O
 mkdir -p target/fuzz-logs
-for target in ${TARGETS:-validate_request explain_delivery parse_event parse_events decode_certificate}; do
+for target in ${TARGETS:-$(cargo fuzz list)}; do
   echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
   log=target/fuzz-logs/$target.log
   if ! cargo fuzz run -O "$target" "fuzz/corpus/$target" -- \

@@ -30,6 +30,10 @@ test('CommonJS require works and shares the API', () => {
   assert.deepEqual(cjs.EVENT_NAMES, esm.EVENT_NAMES);
 });
 
+test('the npm version is the crate version', () => {
+  assert.equal(require('../../pkg/package.json').version, esm.version());
+});
+
 test('init() and initSync() exist under Node and do nothing', async () => {
   await esm.init();
   esm.initSync();
