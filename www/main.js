@@ -5,7 +5,7 @@ import init, {
   validateRequest, explainDelivery, parseEvent, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, version,
 } from './pkg/web.js';
 import { createEditor } from './editor.js';
-import { encodeState, decodeState, withoutSecret } from './share.js';
+import { encodeState, decodeState, withoutSecret, parseText } from './share.js';
 import { REQUEST_EXAMPLES, EVENT_EXAMPLES } from './examples.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,17 +18,19 @@ function el(tag, text, className) {
   return node;
 }
 
-const requestEditor = createEditor($('request-editor'), { label: 'Request body JSON', onInput: schedule });
-const eventEditor = createEditor($('event-editor'), { label: 'Webhook event JSON', onInput: schedule });
+/** Work is deferred to the next frame, so typing never waits for it. */
+function deferred(work) {
+  let frame = 0;
+  return () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(work);
+  };
+}
+// The request body feeds every panel; an event edit only re-reads the event.
+const requestEditor = createEditor($('request-editor'), { label: 'Request body JSON', onInput: deferred(update) });
+const eventEditor = createEditor($('event-editor'), { label: 'Webhook event JSON', onInput: deferred(updateEvent) });
 
 // ---- updates -------------------------------------------------------------------------------
-
-let frame = 0;
-/** Work is deferred to the next frame, so typing never waits for it. */
-function schedule() {
-  cancelAnimationFrame(frame);
-  frame = requestAnimationFrame(update);
-}
 
 let lastDelivery = null;
 /** Where the request body is in the document: "" or, for a GET /webhook response, /webhooks/0. */
@@ -46,6 +48,7 @@ function update() {
   $('verdict').textContent = report.valid
     ? `Valid${others ? `, with ${others} warning${others === 1 ? '' : 's'} or note${others === 1 ? '' : 's'}` : ''}.`
     : `${errors} error${errors === 1 ? '' : 's'}${others ? `, ${others} other` : ''}.`;
+  if (report.truncated) $('verdict').textContent += ' More were found than are listed.';
   $('verdict').className = `verdict ${report.valid ? 'ok' : 'bad'}`;
   $('normalized').textContent = report.normalized ? JSON.stringify(report.normalized, null, 2) : '—';
   $('copy-normalized').disabled = !report.normalized;
@@ -193,7 +196,7 @@ function mergePatch(target, patch) {
  */
 function editBody(change) {
   let parsed;
-  try { parsed = JSON.parse(requestEditor.value.replace(/^\uFEFF/, '')); } catch { update(); return; }
+  try { parsed = parseText(requestEditor.value); } catch { update(); return; }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) { update(); return; }
   // The body sits where the validator said (a GET /webhook response holds it at /webhooks/0).
   const tokens = bodyPath.split('/').slice(1);

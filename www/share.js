@@ -22,7 +22,6 @@ export async function encodeState(state) {
   return toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
 }
 
-/** The state in a `#s=...` hash, or null when there is none or it cannot be read. */
 /** Inflates at most `limit` bytes: a crafted link must not exhaust the tab's memory. */
 async function inflate(bytes, limit) {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
@@ -41,6 +40,7 @@ async function inflate(bytes, limit) {
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
+/** The state in a `#s=...` hash, or null when there is none or it cannot be read. */
 export async function decodeState(hash) {
   const match = /^#s=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!match) return null;
@@ -53,6 +53,11 @@ export async function decodeState(hash) {
   }
 }
 
+/** JSON.parse of editor text, which may start with a byte order mark (the package accepts one). */
+export function parseText(text) {
+  return JSON.parse(text.replace(/^\uFEFF/, ''));
+}
+
 /**
  * The request text without anything that may be a secret: every key that looks like one
  * (`secret`, `Secret`, `webhook_secret`), wherever it is. Returns null when the text is not
@@ -61,7 +66,7 @@ export async function decodeState(hash) {
 export function withoutSecret(text) {
   let document;
   try {
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
+    document = parseText(text);
   } catch {
     return text.trim() === '' ? text : null;
   }
