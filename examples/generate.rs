@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use certcentral_webhooks::{catalog, event_names, schema, typescript, Family};
+use certcentral_webhooks::{catalog, event_names, schema, typescript, Family, Issuance};
 
 fn main() -> std::io::Result<()> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "pkg".to_string());
@@ -23,15 +23,20 @@ fn main() -> std::io::Result<()> {
     let names = serde_json::to_string(&event_names())?;
     let subscribable: Vec<&str> = catalog::subscribable_events().collect();
     let subscribable = serde_json::to_string(&subscribable)?;
+    // Labels as table headings: first letter up.
+    let heading = |label: &str| label[..1].to_uppercase() + &label[1..];
     let families: Vec<serde_json::Value> = Family::KNOWN
         .iter()
-        .map(|f| {
-            let label = f.label();
-            let title = label[..1].to_uppercase() + &label[1..];
-            serde_json::json!({ "id": f.as_str(), "label": title })
-        })
+        .map(|f| serde_json::json!({ "id": f.as_str(), "label": heading(f.label()) }))
         .collect();
     let families = serde_json::to_string(&families)?;
+    let issuances: Vec<serde_json::Value> = Issuance::BOTH
+        .iter()
+        .map(|i| serde_json::json!({ "id": i.as_str(), "label": heading(i.label()) }))
+        .collect();
+    let issuances = serde_json::to_string(&issuances)?;
+    let exports =
+        "EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, requestSchema, eventSchema";
     let header =
         "// Generated from the Rust crate by `cargo run --example generate`; do not edit.\n";
     let body = format!(
@@ -42,15 +47,16 @@ fn main() -> std::io::Result<()> {
          function eventSchema() {{ return structuredClone(EVENT_SCHEMA); }}\n\
          const EVENT_NAMES = Object.freeze({names});\n\
          const SUBSCRIBABLE_EVENT_NAMES = Object.freeze({subscribable});\n\
-         const FAMILIES = Object.freeze({families}.map(Object.freeze));\n"
+         const FAMILIES = Object.freeze({families}.map(Object.freeze));\n\
+         const ISSUANCES = Object.freeze({issuances}.map(Object.freeze));\n"
     );
     std::fs::write(
         out.join("generated.js"),
-        format!("{header}{body}export {{ EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema }};\n"),
+        format!("{header}{body}export {{ {exports} }};\n"),
     )?;
     std::fs::write(
         out.join("generated.cjs"),
-        format!("{header}'use strict';\n{body}module.exports = {{ EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, requestSchema, eventSchema }};\n"),
+        format!("{header}'use strict';\n{body}module.exports = {{ {exports} }};\n"),
     )?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 // Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure (reason on stderr).
 import { readFileSync } from 'node:fs';
 import {
-  validateRequest, explainDelivery, parseEvent, parseEvents, version, FAMILIES,
+  validateRequest, explainDelivery, parseEvent, parseEvents, version, FAMILIES, ISSUANCES,
 } from './node.mjs';
 
 const USAGE = `Usage:
@@ -159,16 +159,19 @@ function runValidate(options, out) {
   return failed ? 1 : 0;
 }
 
+/** "issued instantly", as the explainer words it. */
+const issuanceLabel = (id) => ISSUANCES.find((i) => i.id === id).label.toLowerCase();
+
 function runExplain(options, out) {
   const [file] = options.files;
   const report = explainDelivery(read(file), { mode: options.mode });
   if (options.format === 'json') {
     out(JSON.stringify(report, null, 2));
   } else {
-    const rows = [['Product family', 'Not issued instantly', 'Issued instantly']];
+    const rows = [['Product family', ...ISSUANCES.map((i) => i.label)]];
     for (const family of FAMILIES) {
-      const of = (issuance) => report.outcomes.find((o) => o.family === family.id && o.issuance === issuance);
-      rows.push([family.label, of('not_instant').summary, of('instant').summary]);
+      const of = (issuance) => report.outcomes.find((o) => o.family === family.id && o.issuance === issuance.id);
+      rows.push([family.label, ...ISSUANCES.map((i) => of(i).summary)]);
     }
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     const line = (r) => r.map((text, c) => text.padEnd(widths[c])).join('  ').trimEnd();
@@ -179,7 +182,7 @@ function runExplain(options, out) {
     out('Why:');
     for (const family of FAMILIES) {
       for (const o of report.outcomes.filter((x) => x.family === family.id)) {
-        out(`  ${family.label}, ${o.issuance === 'instant' ? 'issued instantly' : 'not issued instantly'}: ${o.reason}`);
+        out(`  ${family.label}, ${issuanceLabel(o.issuance)}: ${o.reason}`);
       }
     }
     if (report.assumptions.length) {

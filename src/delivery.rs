@@ -24,6 +24,22 @@ pub enum Issuance {
 
 impl Issuance {
     pub const BOTH: [Issuance; 2] = [Issuance::NotInstant, Issuance::Instant];
+
+    /// The serialized id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Issuance::NotInstant => "not_instant",
+            Issuance::Instant => "instant",
+        }
+    }
+
+    /// How the explainer, the CLI and the playground name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Issuance::NotInstant => "not issued instantly",
+            Issuance::Instant => "issued instantly",
+        }
+    }
 }
 
 /// Where an effective setting's value came from.

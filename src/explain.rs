@@ -260,8 +260,7 @@ pub fn explain_chain_presence(
             .collect();
         match issuances.as_slice() {
             [] => {}
-            [Issuance::Instant] => list.push(format!("{} issued instantly", family.label())),
-            [Issuance::NotInstant] => list.push(format!("{} not issued instantly", family.label())),
+            [issuance] => list.push(format!("{} {}", family.label(), issuance.label())),
             _ => list.push(format!("{} (issued instantly or not)", family.label())),
         }
     }

@@ -342,6 +342,8 @@ export declare const EVENT_NAMES: readonly EventName[];
 export declare const SUBSCRIBABLE_EVENT_NAMES: readonly SubscribableEventName[];
 /** The product families of the delivery matrix, in its order, with a label for people. */
 export declare const FAMILIES: readonly { readonly id: Family; readonly label: string }[];
+/** The two issuances of the delivery matrix, in its order, with a label for people. */
+export declare const ISSUANCES: readonly { readonly id: Issuance; readonly label: string }[];
 export declare function version(): string;
 
 /** What init() accepts: a URL or path of the .wasm, its bytes, a Response, or a compiled module. */

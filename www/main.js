@@ -2,7 +2,7 @@
 // it edits JSON text, renders reports, and keeps the state in the URL when asked to share.
 // Everything the user or a report provides is written with textContent, never as HTML.
 import init, {
-  validateRequest, explainDelivery, parseEvent, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, version,
+  validateRequest, explainDelivery, parseEvent, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, version,
 } from './pkg/web.js';
 import { createEditor } from './editor.js';
 import { encodeState, decodeState, withoutSecret, parseText } from './share.js';
@@ -29,6 +29,9 @@ function deferred(work) {
 // The request body feeds every panel; an event edit only re-reads the event.
 const requestEditor = createEditor($('request-editor'), { label: 'Request body JSON', onInput: deferred(update) });
 const eventEditor = createEditor($('event-editor'), { label: 'Webhook event JSON', onInput: deferred(updateEvent) });
+
+// The matrix columns, in the package's order and words.
+$('matrix').tHead.rows[0].append(...ISSUANCES.map(({ label }) => Object.assign(el('th', label), { scope: 'col' })));
 
 // ---- updates -------------------------------------------------------------------------------
 
@@ -142,14 +145,14 @@ function renderMatrix(delivery) {
     const head = el('th', label);
     head.scope = 'row';
     row.append(head);
-    for (const issuance of ['not_instant', 'instant']) {
+    for (const { id: issuance, label: heading } of ISSUANCES) {
       const o = delivery.outcomes.find((x) => x.family === family && x.issuance === issuance);
       const cell = el('td', o.summary, !o.eventSent ? 'none' : o.includesChain ? 'chain' : 'nochain');
       cell.title = o.reason;
       cell.tabIndex = 0;
       cell.dataset.family = family;
       cell.dataset.issuance = issuance;
-      const show = () => { $('cell-reason').textContent = `${label}, ${issuance === 'instant' ? 'issued instantly' : 'not issued instantly'}: ${o.reason}`; };
+      const show = () => { $('cell-reason').textContent = `${label}, ${heading.toLowerCase()}: ${o.reason}`; };
       cell.addEventListener('focus', show);
       cell.addEventListener('mouseenter', show);
       row.append(cell);
