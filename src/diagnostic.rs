@@ -162,6 +162,8 @@ pub struct Findings {
     /// Max-heap on (text offset, arrival) so the latest in document order is dropped first.
     kept: BinaryHeap<Ordered>,
     pub truncated: bool,
+    /// Whether any error was pushed, including one dropped past `max`.
+    has_errors: bool,
 }
 
 struct Ordered {
@@ -193,10 +195,12 @@ impl Findings {
             seq: 0,
             kept: BinaryHeap::new(),
             truncated: false,
+            has_errors: false,
         }
     }
 
     pub fn push(&mut self, finding: Finding) {
+        self.has_errors |= finding.severity == Severity::Error;
         self.seq += 1;
         self.kept.push(Ordered {
             key: (finding.span.start, self.seq),
@@ -210,6 +214,11 @@ impl Findings {
 
     pub fn is_empty(&self) -> bool {
         self.kept.is_empty()
+    }
+
+    /// Whether an error was found: a result is valid, or ok, only without one.
+    pub fn has_errors(&self) -> bool {
+        self.has_errors
     }
 
     /// Places every finding in the text (when there is one) and returns them in document order.
@@ -337,6 +346,22 @@ mod tests {
             .map(|d| d.range.unwrap().start.offset)
             .collect();
         assert_eq!(starts, vec![5, 10]);
+    }
+
+    #[test]
+    fn an_error_dropped_past_the_limit_still_counts() {
+        let mut findings = Findings::new(1);
+        findings.push(
+            Finding::new(Code::UnknownEvent, "", Span::new(0, 1), "info").severity(Severity::Info),
+        );
+        assert!(!findings.has_errors());
+        findings.push(Finding::new(
+            Code::InvalidValue,
+            "",
+            Span::new(5, 6),
+            "error",
+        ));
+        assert!(findings.truncated && findings.has_errors());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::catalog::{self, data_fields, Field};
 use crate::chain::{self, CertificateInfo, Decoded, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
-use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
+use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings};
 use crate::explain::{self, ProductRef, SettingsContext};
 use crate::json::{Member, Node, Span, Value, MAX_SAFE_INTEGER};
 use crate::position::LineIndex;
@@ -124,7 +124,6 @@ fn parse_at(
     let mut reader = EventReader {
         base,
         findings: Findings::new(options.max_diagnostics),
-        has_errors: false,
         now: options.now,
         chain: None,
     };
@@ -139,7 +138,7 @@ fn parse_at(
         None => (None, None),
     };
     EventReport {
-        ok: !reader.has_errors,
+        ok: !reader.findings.has_errors(),
         event,
         unknown_event,
         chain: reader.chain,
@@ -151,7 +150,6 @@ fn parse_at(
 struct EventReader {
     base: usize,
     findings: Findings,
-    has_errors: bool,
     now: Option<i64>,
     chain: Option<Vec<CertificateInfo>>,
 }
@@ -163,7 +161,6 @@ fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
 impl EventReader {
     fn push(&mut self, mut finding: Finding) {
         finding.span = Span::new(finding.span.start + self.base, finding.span.end + self.base);
-        self.has_errors |= finding.severity == Severity::Error;
         self.findings.push(finding);
     }
 

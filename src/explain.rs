@@ -63,7 +63,7 @@ pub fn explain_delivery(text: &str, options: &ValidateOptions) -> DeliveryReport
     let reading = settings::read(text, options);
     let effective = &reading.settings;
     DeliveryReport {
-        valid: !reading.has_errors,
+        valid: !reading.findings.has_errors(),
         settings: summary(effective),
         assumptions: assumptions(effective),
         outcomes: delivery::matrix(effective),

@@ -49,14 +49,13 @@ pub(crate) struct Reading {
     pub findings: Findings,
     pub normalized: Option<Value>,
     pub settings: EffectiveSettings,
-    pub has_errors: bool,
 }
 
 pub fn validate_request(text: &str, options: &ValidateOptions) -> ValidationReport {
     let reading = read(text, options);
     let truncated = reading.findings.truncated;
     ValidationReport {
-        valid: !reading.has_errors,
+        valid: !reading.findings.has_errors(),
         diagnostics: reading.findings.finish(Some(text)),
         normalized: reading.normalized,
         truncated,
@@ -67,7 +66,6 @@ pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
     let mut reader = Reader {
         options,
         findings: Findings::new(options.max_diagnostics),
-        has_errors: false,
         settings: EffectiveSettings::defaults(options.mode, ""),
     };
     let normalized = reader.document(text);
@@ -75,14 +73,12 @@ pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
         findings: reader.findings,
         normalized,
         settings: reader.settings,
-        has_errors: reader.has_errors,
     }
 }
 
 struct Reader<'o> {
     options: &'o ValidateOptions,
     findings: Findings,
-    has_errors: bool,
     settings: EffectiveSettings,
 }
 
@@ -136,7 +132,6 @@ fn frequency_choices() -> String {
 
 impl Reader<'_> {
     fn push(&mut self, finding: Finding) {
-        self.has_errors |= finding.severity == Severity::Error;
         self.findings.push(finding);
     }
 
