@@ -25,6 +25,14 @@ pub enum Issuance {
 impl Issuance {
     pub const BOTH: [Issuance; 2] = [Issuance::NotInstant, Issuance::Instant];
 
+    pub fn from_instant(instant: bool) -> Issuance {
+        if instant {
+            Issuance::Instant
+        } else {
+            Issuance::NotInstant
+        }
+    }
+
     /// The serialized id.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -8,7 +8,7 @@ use crate::chain::{self, CertificateInfo, Decoded, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings};
 use crate::explain::{self, ProductRef, SettingsContext};
-use crate::json::{Member, Node, Span, Value, MAX_SAFE_INTEGER};
+use crate::json::{member, Member, Node, Span, Value, MAX_SAFE_INTEGER};
 use crate::position::LineIndex;
 use crate::settings::{DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_INPUT_BYTES};
 
@@ -152,10 +152,6 @@ struct EventReader {
     findings: Findings,
     now: Option<i64>,
     chain: Option<Vec<CertificateInfo>>,
-}
-
-fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
-    members.iter().rev().find(|m| m.key == key)
 }
 
 impl EventReader {
@@ -304,7 +300,7 @@ impl EventReader {
                 )),
                 Some(_) => {}
                 // An integer lexeme beyond i64: an integer, just far too large to be an id.
-                None if !n.lexeme().contains(['.', 'e', 'E']) => self.push(Finding::new(
+                None if n.is_integer() => self.push(Finding::new(
                     Code::InvalidValue,
                     path,
                     node.span,

@@ -82,11 +82,7 @@ pub fn explain_case(
     instant: bool,
 ) -> Outcome {
     let reading = settings::read(text, options);
-    let issuance = if instant {
-        Issuance::Instant
-    } else {
-        Issuance::NotInstant
-    };
+    let issuance = Issuance::from_instant(instant);
     let family = product.family();
     let mut outcome = delivery::outcome(&reading.settings, family, issuance);
     if family == Family::Unknown {
@@ -203,14 +199,11 @@ pub fn explain_chain_presence(
     }
     let with = if has_chain { "with" } else { "without" };
     let cases: Vec<Outcome> = match (product, instant) {
-        (Some(product), Some(instant)) => {
-            let issuance = if instant {
-                Issuance::Instant
-            } else {
-                Issuance::NotInstant
-            };
-            vec![delivery::outcome(effective, product.family(), issuance)]
-        }
+        (Some(product), Some(instant)) => vec![delivery::outcome(
+            effective,
+            product.family(),
+            Issuance::from_instant(instant),
+        )],
         _ => {
             let family = product.map(ProductRef::family);
             delivery::matrix(effective)

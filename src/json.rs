@@ -65,8 +65,13 @@ impl Number {
     }
 
     /// The value as an `i64` when the lexeme is an integer (no fraction, no exponent) in range.
+    /// Written without a fraction or exponent.
+    pub fn is_integer(&self) -> bool {
+        !self.0.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
+    }
+
     pub fn as_i64(&self) -> Option<i64> {
-        if self.0.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+        if !self.is_integer() {
             return None;
         }
         self.0.parse().ok()
@@ -581,6 +586,11 @@ impl Serialize for Value {
             }
         }
     }
+}
+
+/// The member `JSON.parse` would keep for `key`: its last occurrence.
+pub fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
+    members.iter().rev().find(|m| m.key == key)
 }
 
 /// The members as `JSON.parse` keeps them: one per key, at the first occurrence's place, with

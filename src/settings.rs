@@ -369,14 +369,9 @@ fn setting_key_span(members: &[Member], target: Target) -> Span {
         Target::Flag(flag) => flag.key(),
         Target::Frequency => catalog::FREQUENCY,
     };
-    last_wins(members)
-        .into_iter()
-        .filter(|m| m.key == catalog::SETTINGS)
-        .find_map(|m| match &m.value.value {
-            Value::Object(inner) => last_wins(inner)
-                .into_iter()
-                .find(|i| i.key == key)
-                .map(|i| i.key_span),
+    json::member(members, catalog::SETTINGS)
+        .and_then(|m| match &m.value.value {
+            Value::Object(inner) => json::member(inner, key).map(|i| i.key_span),
             _ => None,
         })
         .unwrap_or_default()
