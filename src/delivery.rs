@@ -6,6 +6,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::catalog::{self, EventKind, Flag, CERTIFICATE_ISSUED};
+use crate::diagnostic::pointer;
 use crate::product::Family;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,13 +93,13 @@ impl EffectiveSettings {
         let flag = |flag: Flag| Setting {
             value: false,
             source,
-            path: [base, "/", catalog::SETTINGS, "/", flag.key()].concat(),
+            path: pointer(&pointer(base, catalog::SETTINGS), flag.key()),
         };
         EffectiveSettings {
             events: Setting {
                 value: vec![CERTIFICATE_ISSUED.to_string()],
                 source,
-                path: [base, "/", catalog::EVENTS_KEY].concat(),
+                path: pointer(base, catalog::EVENTS_KEY),
             },
             instant_issue_notification: flag(Flag::InstantIssueNotification),
             send_certificate_chain: flag(Flag::SendCertificateChain),
@@ -106,7 +107,7 @@ impl EffectiveSettings {
             notification_frequency: Setting {
                 value: None,
                 source,
-                path: [base, "/", catalog::SETTINGS, "/", catalog::FREQUENCY].concat(),
+                path: pointer(&pointer(base, catalog::SETTINGS), catalog::FREQUENCY),
             },
         }
     }
