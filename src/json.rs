@@ -51,6 +51,20 @@ pub struct Member {
     pub value: Node,
 }
 
+impl Member {
+    /// A member built rather than read (a normalized body): it has no place in any text.
+    pub fn unplaced(key: &str, value: Value) -> Member {
+        Member {
+            key: key.to_string(),
+            key_span: Span::default(),
+            value: Node {
+                value,
+                span: Span::default(),
+            },
+        }
+    }
+}
+
 /// A number kept as its lexeme, so that integers stay exact whatever their size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number(String);

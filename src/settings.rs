@@ -331,14 +331,7 @@ impl Reader<'_> {
                     node.value.clone()
                 }
             };
-            normalized.push(Member {
-                key: member.key.clone(),
-                key_span: Span::default(),
-                value: Node {
-                    value,
-                    span: Span::default(),
-                },
-            });
+            normalized.push(Member::unplaced(&member.key, value));
         }
         if !has_endpoint {
             self.push(
@@ -565,14 +558,7 @@ impl Reader<'_> {
                 );
                 node.value.clone()
             };
-            normalized.push(Member {
-                key: member.key.clone(),
-                key_span: Span::default(),
-                value: Node {
-                    value,
-                    span: Span::default(),
-                },
-            });
+            normalized.push(Member::unplaced(&member.key, value));
         }
         Value::Object(normalized)
     }
