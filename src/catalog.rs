@@ -12,6 +12,8 @@ pub enum EventKind {
 }
 
 pub const CERTIFICATE_ISSUED: &str = "certificate_issued";
+/// The one approval lifecycle event DigiCert names (spec §4).
+pub const APPROVAL_EMAIL_SENT: &str = "order_approval_email_sent";
 
 /// Every event name known, subscribable first (the order of `EVENT_NAMES` in the API).
 pub const EVENTS: &[(&str, EventKind)] = &[
@@ -24,7 +26,7 @@ pub const EVENTS: &[(&str, EventKind)] = &[
     ("domain_validated", EventKind::Subscribable),
     ("domain_expired", EventKind::Subscribable),
     ("domain_revalidation_notice", EventKind::Subscribable),
-    ("order_approval_email_sent", EventKind::Approval),
+    (APPROVAL_EMAIL_SENT, EventKind::Approval),
     ("test_webhook_endpoint", EventKind::System),
     ("challenge_webhook_endpoint", EventKind::System),
 ];
@@ -86,7 +88,7 @@ pub fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]
     match event {
         CERTIFICATE_ISSUED => Some(ISSUED),
         "certificate_revoked" | "order_rejected" => Some(ORDER),
-        "order_approval_email_sent" => Some(APPROVAL),
+        APPROVAL_EMAIL_SENT => Some(APPROVAL),
         "challenge_webhook_endpoint" => Some(CHALLENGE),
         _ => None,
     }

@@ -51,17 +51,40 @@ impl Issuance {
     }
 }
 
-/// Where an effective setting's value came from.
+/// Where an effective setting's value came from: the ground an answer stands on. Only
+/// [`Source::Stated`] is known; every other source is an assumption the answer names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
-    /// Written in the body.
-    Explicit,
+    /// Written in the body, with a valid value.
+    Stated,
     /// Omitted on create: the API's default applies.
     Default,
     /// Omitted on update: the webhook keeps its current value, which the body cannot show;
     /// the create default is assumed.
     Unchanged,
+    /// Written in the body but not valid (an error): the create default, or on update the
+    /// current value, is assumed. Never "omitted".
+    Invalid,
+    /// The body is not a readable request body (not JSON, not an object): nothing is stated.
+    Unreadable,
+}
+
+impl Source {
+    pub fn is_stated(self) -> bool {
+        self == Source::Stated
+    }
+
+    /// Why a value is not stated, as a clause: "it is not in this update".
+    fn why_unstated(self) -> &'static str {
+        match self {
+            Source::Stated => "it is stated",
+            Source::Default => "it is omitted",
+            Source::Unchanged => "it is not in this update",
+            Source::Invalid => "its value in the body is invalid",
+            Source::Unreadable => "the body could not be read",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +153,20 @@ impl EffectiveSettings {
         }
     }
 
+    /// Marks the flags and the frequency as resting on `source` (an invalid `webhook_settings`).
+    pub fn mark_settings(&mut self, source: Source) {
+        for flag in Flag::ALL {
+            self.flag_mut(flag).source = source;
+        }
+        self.notification_frequency.source = source;
+    }
+
+    /// Marks every setting as resting on `source` (a body that could not be read).
+    pub fn mark_all(&mut self, source: Source) {
+        self.events.source = source;
+        self.mark_settings(source);
+    }
+
     pub fn subscribed(&self, event: &str) -> bool {
         self.events.value.iter().any(|e| e == event)
     }
@@ -147,37 +184,125 @@ pub struct Outcome {
     pub issuance: Issuance,
     pub event_sent: bool,
     pub includes_chain: bool,
-    /// False when the answer depends on something this version cannot tell (an unknown
-    /// product): `event_sent` / `includes_chain` then hold only what is certain.
+    /// True only when every input in `decided_by` is stated in the body and valid, and the
+    /// product is known (or cannot matter). Otherwise `event_sent` and `includes_chain` rest
+    /// on the assumptions listed in `assumed` and named in `reason`.
     pub certain: bool,
-    /// The cell of the delivery matrix in a few words: "no event", "event with chain",
-    /// "event without chain" or "event, chain unknown" (shared by the CLI and the playground).
+    /// The cell of the delivery matrix in a few words (shared by the CLI and the playground).
     pub summary: &'static str,
     pub reason: String,
+    /// Every input the answer depends on, `/events` first.
     pub decided_by: Vec<String>,
+    /// The inputs of `decided_by` that are not stated (omitted, kept by an update, invalid or
+    /// unreadable): the answer assumes their value.
+    pub assumed: Vec<String>,
 }
 
 impl Outcome {
-    fn summarize(mut self) -> Outcome {
-        self.summary = match (self.event_sent, self.certain, self.includes_chain) {
-            (false, _, _) => "no event",
-            (true, false, _) => "event, chain unknown",
-            (true, true, true) => "event with chain",
-            (true, true, false) => "event without chain",
+    fn summarize(mut self, product_unknown: bool) -> Outcome {
+        self.summary = match (
+            self.event_sent,
+            product_unknown,
+            self.certain,
+            self.includes_chain,
+        ) {
+            (false, _, true, _) => "no event",
+            (false, _, false, _) => "no event (assumed)",
+            (true, true, _, _) => "event, chain unknown",
+            (true, false, true, true) => "event with chain",
+            (true, false, true, false) => "event without chain",
+            (true, false, false, true) => "event with chain (assumed)",
+            (true, false, false, false) => "event without chain (assumed)",
         };
         self
     }
 }
 
-/// `"is on"`, `"is off (the default)"`, `"is not in this update (assumed off)"`.
-fn state(setting: &Setting<bool>) -> &'static str {
-    match (setting.value, setting.source) {
-        (true, Source::Explicit) => "is on",
-        (false, Source::Explicit) => "is off",
-        (_, Source::Default) => "is off (the default when omitted)",
-        (_, Source::Unchanged) => {
-            "is not in this update, so it keeps its current value (assumed off)"
+/// An input of the delivery rules: the subscription or one flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Whether `certificate_issued` is in `events`.
+    Subscription,
+    Flag(Flag),
+}
+
+impl EffectiveSettings {
+    /// The value the rules read for `input`, where it came from, and its JSON Pointer.
+    pub fn input(&self, input: Input) -> (bool, Source, &str) {
+        match input {
+            Input::Subscription => (
+                self.certificate_issued_subscribed(),
+                self.events.source,
+                &self.events.path,
+            ),
+            Input::Flag(flag) => {
+                let setting = self.flag(flag);
+                (setting.value, setting.source, &setting.path)
+            }
         }
+    }
+}
+
+impl Input {
+    /// "`webhook_send_certificate_chain` is on", "`events` does not include certificate_issued".
+    fn words(self, on: bool) -> String {
+        match (self, on) {
+            (Input::Subscription, true) => format!("`events` includes {CERTIFICATE_ISSUED}"),
+            (Input::Subscription, false) => {
+                format!("`events` does not include {CERTIFICATE_ISSUED}")
+            }
+            (Input::Flag(flag), on) => format!("{} is {}", key(flag), on_off(on)),
+        }
+    }
+}
+
+fn on_off(on: bool) -> &'static str {
+    if on {
+        "on"
+    } else {
+        "off"
+    }
+}
+
+/// How a flag's value is worded in every reason, naming the assumption when it is not stated:
+/// `"is on"`, `"is off (the default when omitted)"`, `"has an invalid value in the body (assumed off)"`.
+pub fn state(setting: &Setting<bool>) -> String {
+    let value = on_off(setting.value);
+    match setting.source {
+        Source::Stated => format!("is {value}"),
+        Source::Default => format!("is {value} (the default when omitted)"),
+        Source::Unchanged => {
+            format!("is not in this update, so it keeps its current value (assumed {value})")
+        }
+        Source::Invalid => format!("has an invalid value in the body (assumed {value})"),
+        Source::Unreadable => {
+            format!("is unknown because the body could not be read (assumed {value})")
+        }
+    }
+}
+
+/// The sentence that names the assumption about `events`, when it is not stated.
+pub fn subscription_assumption(settings: &EffectiveSettings) -> Option<String> {
+    let events = &settings.events;
+    let includes = if settings.certificate_issued_subscribed() {
+        "includes"
+    } else {
+        "does not include"
+    };
+    match events.source {
+        Source::Stated => None,
+        Source::Default => Some(format!(
+            "This assumes that an omitted `events` subscribes to {CERTIFICATE_ISSUED} on create, as third-party documentation says; DigiCert does not state it."
+        )),
+        Source::Unchanged => Some(format!(
+            "This assumes that the webhook's current `events`, which this update leaves unchanged, include {CERTIFICATE_ISSUED}."
+        )),
+        Source::Invalid => Some(format!(
+            "`events` is invalid in the body; this assumes its valid names, which {includes} {CERTIFICATE_ISSUED}."
+        )),
+        Source::Unreadable => Some(format!(
+            "The body could not be read; this assumes that `events` {includes} {CERTIFICATE_ISSUED}."
+        )),
     }
 }
 
@@ -185,12 +310,42 @@ fn key(flag: Flag) -> String {
     format!("`{}`", flag.key())
 }
 
-/// The rules of spec §5, one case at a time.
-pub fn outcome(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> Outcome {
-    decide(settings, family, issuance).summarize()
+/// The flag that decides the chain for one kind of issuance (spec §5 rules 2 and 3).
+pub fn chain_flag(issuance: Issuance) -> Flag {
+    match issuance {
+        Issuance::NotInstant => Flag::SendCertificateChain,
+        Issuance::Instant => Flag::SendInstantIssuedCertificateChain,
+    }
 }
 
-fn decide(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> Outcome {
+/// The rules of spec §5, one case at a time.
+pub fn outcome(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> Outcome {
+    let (mut result, inputs) = decide(settings, family, issuance);
+    let mut product_unknown = false;
+    for input in inputs {
+        let (_, source, path) = settings.input(input);
+        result.decided_by.push(path.to_string());
+        if !source.is_stated() {
+            result.assumed.push(path.to_string());
+        }
+    }
+    // An unknown product matters only while the chain could be sent.
+    if family == Family::Unknown && result.event_sent && settings.flag(chain_flag(issuance)).value {
+        product_unknown = true;
+    }
+    result.certain = result.assumed.is_empty() && !product_unknown;
+    if let Some(sentence) = subscription_assumption(settings) {
+        result.reason = format!("{} {sentence}", result.reason);
+    }
+    result.summarize(product_unknown)
+}
+
+/// The answer for one case and the inputs it depends on, in the order they were read.
+fn decide(
+    settings: &EffectiveSettings,
+    family: Family,
+    issuance: Issuance,
+) -> (Outcome, Vec<Input>) {
     let mut result = Outcome {
         family,
         issuance,
@@ -200,20 +355,23 @@ fn decide(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> O
         summary: "",
         reason: String::new(),
         decided_by: Vec::new(),
+        assumed: Vec::new(),
     };
+    let mut inputs = vec![Input::Subscription];
     // Rule 4: nothing matters unless certificate_issued is subscribed.
     if !settings.certificate_issued_subscribed() {
         result.reason = format!(
             "No certificate_issued event is sent: `{CERTIFICATE_ISSUED}` is not in `events`; add it to be notified."
         );
-        result.decided_by.push(settings.events.path.clone());
-        return result;
+        return (result, inputs);
     }
-    let (chain_flag, chain_setting) = match issuance {
-        Issuance::NotInstant => (Flag::SendCertificateChain, &settings.send_certificate_chain),
+    let chain_flag = chain_flag(issuance);
+    let chain_setting = settings.flag(chain_flag);
+    let when = match issuance {
+        Issuance::NotInstant => String::new(),
         Issuance::Instant => {
             let notify = &settings.instant_issue_notification;
-            result.decided_by.push(notify.path.clone());
+            inputs.push(Input::Flag(Flag::InstantIssueNotification));
             // Rule 3: instant issuance is announced only with the instant notification on.
             if !notify.value {
                 result.reason = format!(
@@ -221,63 +379,50 @@ fn decide(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> O
                     key(Flag::InstantIssueNotification),
                     state(notify)
                 );
-                return result;
+                return (result, inputs);
             }
-            (
-                Flag::SendInstantIssuedCertificateChain,
-                &settings.send_instant_issued_certificate_chain,
+            format!(
+                " for instantly issued certificates ({} {})",
+                key(Flag::InstantIssueNotification),
+                state(notify)
             )
         }
     };
     result.event_sent = true;
-    let when = match issuance {
-        Issuance::NotInstant => String::new(),
-        Issuance::Instant => format!(
-            " for instantly issued certificates ({} is on)",
-            key(Flag::InstantIssueNotification)
-        ),
-    };
     if family == Family::Unknown {
-        result.decided_by.push(chain_setting.path.clone());
-        if chain_setting.value {
-            result.certain = false;
-            result.reason = format!(
+        inputs.push(Input::Flag(chain_flag));
+        result.reason = if chain_setting.value {
+            format!(
                 "certificate_issued is sent{when}; it carries certificate_chain only if the product is a TLS certificate ({} {}), and this product is not one this version knows: check `product.type` in the order info (ssl_certificate means TLS).",
                 key(chain_flag),
                 state(chain_setting)
-            );
+            )
         } else {
-            result.reason = format!(
+            format!(
                 "certificate_issued is sent{when} without certificate_chain whatever the product, because {} {}.",
                 key(chain_flag),
                 state(chain_setting)
-            );
-        }
-        return result;
-    }
-    // Rule 1: only TLS certificates ever carry the chain.
-    if !family.is_tls() {
-        let because = match issuance {
-            Issuance::NotInstant => {
-                result.decided_by.push(settings.events.path.clone());
-                " (`certificate_issued` is in `events`)"
-            }
-            Issuance::Instant => "",
+            )
         };
+        return (result, inputs);
+    }
+    // Rule 1: only TLS certificates ever carry the chain; the chain flag cannot matter.
+    if !family.is_tls() {
         result.reason = format!(
-            "certificate_issued is sent{when}{because} without certificate_chain: {} certificates never carry the chain, whatever {} says; only TLS certificates do.",
+            "certificate_issued is sent{when} without certificate_chain: {} certificates never carry the chain, whatever {} says; only TLS certificates do.",
             family.label(),
             key(chain_flag)
         );
-        return result;
+        return (result, inputs);
     }
     // Rules 2 and 3: the chain setting for this kind of issuance decides.
-    result.decided_by.push(chain_setting.path.clone());
+    inputs.push(Input::Flag(chain_flag));
     result.includes_chain = chain_setting.value;
     result.reason = if chain_setting.value {
         format!(
-            "certificate_issued is sent{when} with certificate_chain, because {} is on.",
-            key(chain_flag)
+            "certificate_issued is sent{when} with certificate_chain, because {} {}.",
+            key(chain_flag),
+            state(chain_setting)
         )
     } else {
         let note = match issuance {
@@ -293,7 +438,7 @@ fn decide(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> O
             state(chain_setting)
         )
     };
-    result
+    (result, inputs)
 }
 
 /// Every outcome of the matrix, families in contract order, not instant before instant.
@@ -318,16 +463,17 @@ pub enum Target {
     Frequency,
 }
 
-/// Findings are raised only when every setting involved is known: written in the body, or
-/// defaulted on create. A value kept unchanged by an update is never the premise of a warning.
+/// Findings are raised only when every setting involved is known: stated in the body, or
+/// defaulted on create. A value kept unchanged by an update, or an invalid one, is never the
+/// premise of a warning.
 pub fn no_effect(settings: &EffectiveSettings) -> Vec<NoEffect> {
-    let known = |source: Source| source != Source::Unchanged;
+    let known = |source: Source| matches!(source, Source::Stated | Source::Default);
     let mut found = Vec::new();
     let subscription_known = known(settings.events.source);
     if subscription_known && !settings.certificate_issued_subscribed() {
         for flag in Flag::ALL {
             let setting = settings.flag(flag);
-            if setting.source == Source::Explicit && setting.value {
+            if setting.source == Source::Stated && setting.value {
                 found.push(NoEffect {
                     target: Target::Flag(flag),
                     message: format!(
@@ -341,7 +487,7 @@ pub fn no_effect(settings: &EffectiveSettings) -> Vec<NoEffect> {
     } else {
         let instant_chain = &settings.send_instant_issued_certificate_chain;
         let notify = &settings.instant_issue_notification;
-        if instant_chain.source == Source::Explicit
+        if instant_chain.source == Source::Stated
             && instant_chain.value
             && known(notify.source)
             && !notify.value
@@ -362,7 +508,7 @@ pub fn no_effect(settings: &EffectiveSettings) -> Vec<NoEffect> {
         }
     }
     let frequency = &settings.notification_frequency;
-    if frequency.source == Source::Explicit
+    if frequency.source == Source::Stated
         && frequency.value.is_some()
         && subscription_known
         && !catalog::FREQUENCY_EVENTS
@@ -397,14 +543,25 @@ pub fn approval(settings: &EffectiveSettings) -> Approval {
         .filter(|e| catalog::event_kind(e) == Some(EventKind::Approval))
         .cloned()
         .collect();
-    let note = if subscribed.is_empty() {
-        "No approval lifecycle event is subscribed: for an order that needs approval nothing is sent until the certificate is issued. Add \"order_approval_email_sent\" to `events` to hear when approval emails go out.".to_string()
+    let issued = if settings.certificate_issued_subscribed() {
+        format!("{CERTIFICATE_ISSUED} comes only once the certificate is issued")
     } else {
         format!(
-            "Subscribed: {}. For an order that needs approval these arrive before issuance; certificate_issued still comes only once the certificate is issued. The event for a completed approval is not documented, so it cannot be checked here.",
+            "{CERTIFICATE_ISSUED} is not in `events`, so no event announces the issuance itself"
+        )
+    };
+    let mut note = if subscribed.is_empty() {
+        format!("No approval lifecycle event is subscribed: for an order that needs approval nothing is sent while it waits, and {issued}. Add \"{}\" to `events` to hear when approval emails go out.", catalog::APPROVAL_EMAIL_SENT)
+    } else {
+        format!(
+            "Subscribed: {}. For an order that needs approval these arrive before issuance; {issued}.",
             subscribed.join(", ")
         )
     };
+    note.push_str(" DigiCert does not document an event for a completed approval, so it cannot be subscribed or checked here.");
+    if let Some(sentence) = subscription_assumption(settings) {
+        note = format!("{note} {sentence}");
+    }
     Approval { subscribed, note }
 }
 
@@ -534,6 +691,285 @@ pub fn recommendations(settings: &EffectiveSettings) -> Vec<Recommendation> {
         .collect()
 }
 
+/// An input and the value a case needs it to have.
+type Need = (Input, bool);
+
+/// How one case (family × issuance) relates to a received `certificate_issued`.
+#[derive(Debug, Clone, PartialEq)]
+enum Fit {
+    /// No setting at all produces what was observed (a chain on a product that never carries
+    /// one, spec §5 rule 1).
+    NoSetting,
+    /// Stated values would have to differ: `(input, the value it would need)`.
+    ContradictsStated(Vec<(Input, bool)>),
+    /// The case fits; the unstated inputs whose value the event proves.
+    Fits(Vec<(Input, bool)>),
+}
+
+/// What every input would need to be for `case` to send `certificate_issued` with (or
+/// without) the chain; `None` when no setting could.
+fn needs(family: Family, issuance: Issuance, has_chain: bool) -> Option<Vec<(Input, bool)>> {
+    let mut needs = vec![(Input::Subscription, true)];
+    if issuance == Issuance::Instant {
+        needs.push((Input::Flag(Flag::InstantIssueNotification), true));
+    }
+    let chain = Input::Flag(chain_flag(issuance));
+    if has_chain {
+        if !family.is_tls() {
+            return None;
+        }
+        needs.push((chain, true));
+    } else if family.is_tls() {
+        needs.push((chain, false));
+    }
+    Some(needs)
+}
+
+fn fit(settings: &EffectiveSettings, family: Family, issuance: Issuance, has_chain: bool) -> Fit {
+    let Some(needs) = needs(family, issuance, has_chain) else {
+        return Fit::NoSetting;
+    };
+    let mut contradicted = Vec::new();
+    let mut proven = Vec::new();
+    for (input, needed) in needs {
+        let (value, source, _) = settings.input(input);
+        if source.is_stated() {
+            if value != needed {
+                contradicted.push((input, needed));
+            }
+        } else {
+            proven.push((input, needed));
+        }
+    }
+    if contradicted.is_empty() {
+        Fit::Fits(proven)
+    } else {
+        Fit::ContradictsStated(contradicted)
+    }
+}
+
+fn case_label(family: Family, issuance: Issuance) -> String {
+    format!("{} {}", family.label(), issuance.label())
+}
+
+fn facts(inputs: &[(Input, bool)]) -> String {
+    let words: Vec<String> = inputs.iter().map(|(i, on)| i.words(*on)).collect();
+    in_words(&words)
+}
+
+/// `a, b and c`.
+fn in_words<T: AsRef<str>>(items: &[T]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.as_ref().to_string(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+        None => String::new(),
+    }
+}
+
+/// Why the settings do not state the inputs an event proved: "`events` is omitted".
+fn unstated(settings: &EffectiveSettings, inputs: &[(Input, bool)]) -> String {
+    let words: Vec<String> = inputs
+        .iter()
+        .map(|(input, _)| {
+            let (_, source, _) = settings.input(*input);
+            let name = match input {
+                Input::Subscription => format!("`{}`", catalog::EVENTS_KEY),
+                Input::Flag(flag) => key(*flag),
+            };
+            format!("{name}: {}", source.why_unstated())
+        })
+        .collect();
+    words.join("; ")
+}
+
+/// What a received `certificate_issued` shows about the settings in effect, judged by the
+/// delivery rules (spec §5). Evidence beats assumptions: an unstated value the event proves
+/// is reported as what the event shows; only a contradicted *stated* value means the settings
+/// in effect differ; what no setting could produce means the product or issuance was
+/// misidentified. `family` and `instant` narrow the cases when the caller knows them.
+pub fn explain_certificate_issued(
+    settings: &EffectiveSettings,
+    has_chain: bool,
+    family: Option<Family>,
+    instant: Option<bool>,
+) -> String {
+    let with = if has_chain { "with" } else { "without" };
+    let head = format!("This {CERTIFICATE_ISSUED} arrived {with} certificate_chain");
+    let families: Vec<Family> = match family {
+        Some(family) if family != Family::Unknown => vec![family],
+        _ => Family::KNOWN.to_vec(),
+    };
+    let issuances: Vec<Issuance> = match instant {
+        Some(instant) => vec![Issuance::from_instant(instant)],
+        None => Issuance::BOTH.to_vec(),
+    };
+    let cases: Vec<(Family, Issuance, Fit)> = families
+        .iter()
+        .flat_map(|f| issuances.iter().map(move |i| (*f, *i)))
+        .map(|(f, i)| (f, i, fit(settings, f, i, has_chain)))
+        .collect();
+    let fitting: Vec<&(Family, Issuance, Fit)> = cases
+        .iter()
+        .filter(|(_, _, fit)| matches!(fit, Fit::Fits(_)))
+        .collect();
+    if let [(family, issuance, Fit::Fits(proven))] = fitting.as_slice() {
+        if cases.len() == 1 {
+            let outcome = outcome(settings, *family, *issuance);
+            return if proven.is_empty() {
+                format!("{head}, as these settings say: {}", outcome.reason)
+            } else {
+                format!(
+                    "{head}, which shows that, in the settings in effect, {}; these settings do not state it ({}).",
+                    facts(proven),
+                    unstated(settings, proven)
+                )
+            };
+        }
+    }
+    if !fitting.is_empty() {
+        // What every fitting case needs is proven whichever case this is.
+        let proven_in = |fit: &Fit| match fit {
+            Fit::Fits(proven) => proven.clone(),
+            _ => Vec::new(),
+        };
+        let first = fitting
+            .first()
+            .map(|(_, _, fit)| proven_in(fit))
+            .unwrap_or_default();
+        let shared: Vec<(Input, bool)> = first
+            .into_iter()
+            .filter(|need| {
+                fitting
+                    .iter()
+                    .all(|(_, _, fit)| proven_in(fit).contains(need))
+            })
+            .collect();
+        // Cases that fit on the same further condition are named together.
+        let mut groups: Vec<(Issuance, Vec<Need>, Vec<Family>)> = Vec::new();
+        let mut reasons: Vec<String> = Vec::new();
+        for (family, issuance, fit) in &fitting {
+            let extra: Vec<(Input, bool)> = proven_in(fit)
+                .into_iter()
+                .filter(|need| !shared.contains(need))
+                .collect();
+            match groups
+                .iter_mut()
+                .find(|(i, e, _)| i == issuance && *e == extra)
+            {
+                Some((_, _, families)) => families.push(*family),
+                None => groups.push((*issuance, extra, vec![*family])),
+            }
+            if proven_in(fit).is_empty() && family.is_tls() {
+                let reason = outcome(settings, *family, *issuance).reason;
+                if !reasons.contains(&reason) {
+                    reasons.push(reason);
+                }
+            }
+        }
+        let list: Vec<String> = groups
+            .iter()
+            .map(|(issuance, extra, families)| {
+                let labels: Vec<&str> = families.iter().map(|f| f.label()).collect();
+                let condition = if extra.is_empty() {
+                    String::new()
+                } else {
+                    format!(" if {}", facts(extra))
+                };
+                format!("{} {}{condition}", in_words(&labels), issuance.label())
+            })
+            .collect();
+        let mut text = format!("{head}.");
+        if !shared.is_empty() {
+            text.push_str(&format!(
+                " It shows that, in the settings in effect, {}; these settings do not state it ({}).",
+                facts(&shared),
+                unstated(settings, &shared)
+            ));
+        }
+        text.push_str(&format!(
+            " Under these settings it fits: {}.",
+            list.join("; ")
+        ));
+        for reason in reasons {
+            text.push(' ');
+            text.push_str(&reason);
+        }
+        return text;
+    }
+    let mut contradicted: Vec<(Input, bool)> = Vec::new();
+    for (_, _, fit) in &cases {
+        if let Fit::ContradictsStated(needs) = fit {
+            for need in needs {
+                if !contradicted.contains(need) {
+                    contradicted.push(*need);
+                }
+            }
+        }
+    }
+    let others: Vec<String> = Family::KNOWN
+        .into_iter()
+        .flat_map(|f| Issuance::BOTH.map(|i| (f, i)))
+        .filter(|(f, i)| matches!(fit(settings, *f, *i, has_chain), Fit::Fits(_)))
+        .map(|(f, i)| case_label(f, i))
+        .collect();
+    let fits_others = if others.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Under these settings the event fits {}.",
+            others.join(", ")
+        )
+    };
+    if contradicted.is_empty() {
+        // Every case is ruled out by rule 1, whatever the settings.
+        let labels: Vec<&str> = families.iter().map(|f| f.label()).collect();
+        return format!(
+            "{head}, but {} certificates never carry certificate_chain, whatever the settings say; only TLS certificates do. No setting could produce this, so the product was misidentified: check `product.type` in the order info (ssl_certificate means TLS).{fits_others}",
+            in_words(&labels)
+        );
+    }
+    let stated: Vec<String> = contradicted
+        .iter()
+        .map(|(input, needed)| input.words(!needed))
+        .collect();
+    let mut text = format!(
+        "{head}, but these settings state that {}, so they would not send it. The settings in effect differ from these.",
+        in_words(&stated)
+    );
+    // A narrower case was given: the event may fit another one.
+    if (family.is_some_and(|f| f != Family::Unknown) || instant.is_some()) && !others.is_empty() {
+        text.push_str(&format!(
+            " Unless the product or the issuance was misidentified: under these settings the event fits {}.",
+            others.join(", ")
+        ));
+    }
+    text
+}
+
+/// What a received event other than `certificate_issued` shows about the subscription.
+pub fn explain_other_event(settings: &EffectiveSettings, event: &str) -> String {
+    let head =
+        format!("Only {CERTIFICATE_ISSUED} events carry certificate_chain; this is {event}.");
+    let subscribable = matches!(
+        catalog::event_kind(event),
+        Some(EventKind::Subscribable | EventKind::Approval)
+    );
+    if !subscribable || settings.subscribed(event) {
+        return head;
+    }
+    if settings.events.source.is_stated() {
+        format!("{head} `{event}` is not in `events` of these settings, yet it arrived: the settings in effect differ from these.")
+    } else {
+        format!(
+            "{head} It shows that `{event}` is subscribed in the settings in effect; these settings do not state it (`events`: {}).",
+            settings.events.source.why_unstated()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,13 +978,13 @@ mod tests {
         let mut s = EffectiveSettings::defaults(Mode::Create, "");
         s.events = Setting {
             value: events.iter().map(|e| e.to_string()).collect(),
-            source: Source::Explicit,
+            source: Source::Stated,
             path: "/events".into(),
         };
         for (flag, on) in Flag::ALL.into_iter().zip(flags) {
             let setting = s.flag_mut(flag);
             setting.value = on;
-            setting.source = Source::Explicit;
+            setting.source = Source::Stated;
         }
         s
     }

@@ -162,8 +162,8 @@ pub struct Findings {
     /// Max-heap on (text offset, arrival) so the latest in document order is dropped first.
     kept: BinaryHeap<Ordered>,
     pub truncated: bool,
-    /// Whether any error was pushed, including one dropped past `max`.
-    has_errors: bool,
+    /// How many errors were pushed, including those dropped past `max`.
+    errors: usize,
 }
 
 struct Ordered {
@@ -195,12 +195,12 @@ impl Findings {
             seq: 0,
             kept: BinaryHeap::new(),
             truncated: false,
-            has_errors: false,
+            errors: 0,
         }
     }
 
     pub fn push(&mut self, finding: Finding) {
-        self.has_errors |= finding.severity == Severity::Error;
+        self.errors += usize::from(finding.severity == Severity::Error);
         self.seq += 1;
         self.kept.push(Ordered {
             key: (finding.span.start, self.seq),
@@ -218,7 +218,13 @@ impl Findings {
 
     /// Whether an error was found: a result is valid, or ok, only without one.
     pub fn has_errors(&self) -> bool {
-        self.has_errors
+        self.errors > 0
+    }
+
+    /// Errors pushed so far, counting those beyond the cap: a reader compares two counts to
+    /// learn whether a part of the input had an error.
+    pub fn error_count(&self) -> usize {
+        self.errors
     }
 
     /// Places every finding in the text (when there is one) and returns them in document order.

@@ -1,6 +1,10 @@
 //! The `endpoint` rule (spec §2): an `https://` URL of a host DigiCert can reach from the
 //! internet. A plain check rather than a full URL parser: the WHATWG parser with IDNA costs
-//! ~72 KB gzipped in the wasm, and these few checks are all the rule needs.
+//! ~72 KB gzipped in the wasm. The host is decided as that parser would (an IPv4 literal in
+//! any of its notations, a bracketed IPv6 literal, or a DNS name of valid labels) before the
+//! public-host rules apply, so no endpoint a URL parser refuses is called valid.
+
+use crate::address;
 
 /// Why an endpoint is not acceptable, with what to write instead.
 #[derive(Debug, PartialEq)]
@@ -70,7 +74,7 @@ pub fn check(url: &str) -> Result<(), EndpointProblem> {
     let rest = &url[scheme_end + 3..];
     let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let (host, port) = split_host_port(host_port);
+    let (host, port, bracketed) = split_host_port(host_port);
     if host.is_empty() {
         return problem(
             "`endpoint` has no host name",
@@ -88,9 +92,34 @@ pub fn check(url: &str) -> Result<(), EndpointProblem> {
             );
         }
     }
-    if let Some(reason) = non_public(host) {
+    let host_kind = if bracketed {
+        address::ipv6(host).map(Host::Ipv6)
+    } else if address::ends_in_number(host) {
+        address::ipv4_url_host(host).map(Host::Ipv4)
+    } else {
+        dns_name(host).then_some(Host::Name)
+    };
+    let Some(host_kind) = host_kind else {
+        let what = if bracketed {
+            "not a valid IPv6 address"
+        } else if address::ends_in_number(host) {
+            "not a valid IPv4 address"
+        } else {
+            "not a valid host name (labels of 1 to 63 letters, digits, - or _, joined by single dots)"
+        };
+        return problem(
+            format!("`endpoint` host `{}` is {what}", shown_host(host)),
+            Some("use the public host name of your listener, e.g. https://listener.example.com/webhook"),
+        );
+    };
+    let reason = match host_kind {
+        Host::Ipv4(address) => non_public_ipv4(address),
+        Host::Ipv6(address) => non_public_ipv6(address),
+        Host::Name => non_public_name(host),
+    };
+    if let Some(reason) = reason {
         return Err(EndpointProblem {
-            message: format!("`endpoint` host `{host}` is {reason}; DigiCert must reach the listener from the internet"),
+            message: format!("`endpoint` host `{}` is {reason}; DigiCert must reach the listener from the internet", shown_host(host)),
             hint: Some("use the public host name of your listener".into()),
             fixed: None,
         });
@@ -98,31 +127,60 @@ pub fn check(url: &str) -> Result<(), EndpointProblem> {
     Ok(())
 }
 
-fn split_host_port(host_port: &str) -> (&str, Option<&str>) {
+/// A host as the URL parser classifies it.
+enum Host {
+    Ipv4(u32),
+    Ipv6([u16; 8]),
+    Name,
+}
+
+/// The host for a message, cut so a hostile value cannot flood it.
+fn shown_host(host: &str) -> String {
+    host.chars().take(80).collect()
+}
+
+/// Whether `host` is a DNS name of valid labels: 1 to 63 characters each (letters of any
+/// script, which IDNA turns into ASCII, digits, `-` not at either end, `_`), one optional
+/// trailing dot, 253 bytes at most. `%` is refused: a parser would decode it first.
+fn dns_name(host: &str) -> bool {
+    let name = host.strip_suffix('.').unwrap_or(host);
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        })
+}
+
+/// `(host, port, bracketed)`: `[::1]:8443` is `("::1", Some("8443"), true)`.
+fn split_host_port(host_port: &str) -> (&str, Option<&str>, bool) {
     if let Some(inner) = host_port.strip_prefix('[') {
-        // IPv6 literal: [::1]:8443
         return match inner.split_once(']') {
-            Some((host, after)) => (host, after.strip_prefix(':')),
-            None => (inner, None),
+            Some((host, "")) => (host, None, true),
+            Some((host, after)) => match after.strip_prefix(':') {
+                Some(port) => (host, Some(port), true),
+                // Anything else after the bracket is not a port: let the host check refuse it.
+                None => (host_port, None, true),
+            },
+            None => (inner, None, true),
         };
     }
     match host_port.rsplit_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (host_port, None),
+        Some((host, port)) => (host, Some(port), false),
+        None => (host_port, None, false),
     }
 }
 
-/// Why a host cannot be reached from the internet, if it clearly cannot.
-fn non_public(host: &str) -> Option<&'static str> {
+/// Why a DNS name cannot be reached from the internet, if it clearly cannot.
+fn non_public_name(host: &str) -> Option<&'static str> {
     let lower = host.trim_end_matches('.').to_ascii_lowercase();
     if lower == "localhost" || lower.ends_with(".localhost") {
         return Some("the local machine");
-    }
-    if lower.contains(':') {
-        return ipv6(&lower).and_then(non_public_ipv6);
-    }
-    if let Some(address) = ipv4(&lower) {
-        return non_public_ipv4(address);
     }
     if lower.ends_with(".local") || lower.ends_with(".internal") || lower.ends_with(".lan") {
         return Some("a name only resolvable on a local network");
@@ -147,92 +205,11 @@ fn non_public_ipv4(address: u32) -> Option<&'static str> {
 fn non_public_ipv6(address: [u16; 8]) -> Option<&'static str> {
     match address {
         [0, 0, 0, 0, 0, 0, 0, 0 | 1] => Some("a loopback or unspecified IPv6 address"),
-        [0, 0, 0, 0, 0, 0xffff, high, low] => {
-            non_public_ipv4(u32::from(high) << 16 | u32::from(low))
-        }
+        [0, 0, 0, 0, 0, 0xffff, ..] => address::mapped_ipv4(address).and_then(non_public_ipv4),
         [first, ..] if first & 0xfe00 == 0xfc00 => Some("a private IPv6 address"),
         [first, ..] if first & 0xffc0 == 0xfe80 => Some("a link-local IPv6 address"),
         _ => None,
     }
-}
-
-/// An IPv4 host as URL parsers read it (WHATWG URL §3.5): one to four parts, each decimal,
-/// `0x` hex or `0` octal, the last filling the remaining bytes, so `127.1` is 127.0.0.1.
-fn ipv4(host: &str) -> Option<u32> {
-    let parts: Vec<&str> = host.split('.').collect();
-    if parts.is_empty() || parts.len() > 4 {
-        return None;
-    }
-    let mut numbers = Vec::with_capacity(4);
-    for part in &parts {
-        let (digits, radix) =
-            if let Some(hex) = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
-                (hex, 16)
-            } else if part.len() > 1 && part.starts_with('0') {
-                (&part[1..], 8)
-            } else {
-                (*part, 10)
-            };
-        if part.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
-            return None;
-        }
-        numbers.push(if digits.is_empty() {
-            0
-        } else {
-            u64::from_str_radix(digits, radix).ok()?
-        });
-    }
-    let (last, leading) = numbers.split_last()?;
-    if leading.iter().any(|n| *n > 255) || *last >= 1u64 << (8 * (5 - numbers.len())) {
-        return None;
-    }
-    let mut address = *last;
-    for (i, n) in leading.iter().enumerate() {
-        address |= n << (8 * (3 - i));
-    }
-    u32::try_from(address).ok()
-}
-
-/// The eight groups of an IPv6 literal (`::` and an embedded IPv4 tail allowed).
-fn ipv6(host: &str) -> Option<[u16; 8]> {
-    let host = host.split('%').next()?;
-    let (head, tail) = match host.split_once("::") {
-        Some((head, tail)) => (head, Some(tail)),
-        None => (host, None),
-    };
-    let groups = |text: &str| -> Option<Vec<u16>> {
-        if text.is_empty() {
-            return Some(Vec::new());
-        }
-        let mut out = Vec::new();
-        for part in text.split(':') {
-            if part.contains('.') {
-                let v4 = ipv4(part).filter(|_| part.split('.').count() == 4)?;
-                out.push((v4 >> 16) as u16);
-                out.push(v4 as u16);
-            } else if (1..=4).contains(&part.len()) {
-                out.push(u16::from_str_radix(part, 16).ok()?);
-            } else {
-                return None;
-            }
-        }
-        Some(out)
-    };
-    let head = groups(head)?;
-    let mut address = [0u16; 8];
-    match tail {
-        None if head.len() == 8 => address.copy_from_slice(&head),
-        None => return None,
-        Some(tail) => {
-            let tail = groups(tail)?;
-            if head.len() + tail.len() > 7 {
-                return None;
-            }
-            address[..head.len()].copy_from_slice(&head);
-            address[8 - tail.len()..].copy_from_slice(&tail);
-        }
-    }
-    Some(address)
 }
 
 #[cfg(test)]
@@ -250,6 +227,7 @@ mod tests {
             "https://[fd::1]/hook",
             "https://[::ffff:8.8.8.8]/hook",
             "https://1.2.3.4.example.com/",
+            "https://8.8.8.8./",
         ] {
             assert_eq!(check(url), Ok(()), "{url}");
         }
@@ -304,6 +282,48 @@ mod tests {
             " https://a.com",
         ] {
             assert!(check(url).is_err(), "{url:?}");
+        }
+    }
+
+    /// Hosts no URL parser accepts: an IPv4-looking host out of range, empty or oversized
+    /// labels, a bad IPv6 literal, characters a host cannot hold.
+    #[test]
+    fn hosts_a_url_parser_refuses_are_rejected() {
+        for url in [
+            "https://999.1.1.1/",
+            "https://1.2.3.256/",
+            "https://example.999/",
+            "https://a..b.com/",
+            "https://.example.com/",
+            "https://example.com../",
+            "https://-a.example.com/",
+            "https://a-.example.com/",
+            &format!("https://{}.com/", "a".repeat(64)),
+            "https://[::g]/",
+            "https://[1::2::3]/",
+            "https://[::1]x/",
+            "https://exa%6dple.com/",
+            "https://a*b.com/",
+        ] {
+            let problem = check(url).unwrap_err();
+            assert!(
+                problem.message.contains("not a valid"),
+                "{url}: {}",
+                problem.message
+            );
+        }
+    }
+
+    #[test]
+    fn names_of_valid_labels_are_accepted() {
+        for url in [
+            "https://example.com./hook",
+            "https://_dmarc-x.example.com/",
+            "https://xn--bcher-kva.example/",
+            "https://bücher.example/",
+            &format!("https://{}.com/", "a".repeat(63)),
+        ] {
+            assert_eq!(check(url), Ok(()), "{url}");
         }
     }
 }

@@ -282,7 +282,8 @@ impl EventReader {
         ));
     }
 
-    /// Ids are integers; above 2^53 they cannot be held exactly by a JS number.
+    /// Ids are whole numbers; above 2^53 − 1 (`Number.MAX_SAFE_INTEGER`) a JS number cannot
+    /// hold every one exactly.
     fn id(&mut self, node: &Node, path: &str) {
         match &node.value {
             Value::Number(n) => match n.as_i64() {
@@ -296,7 +297,7 @@ impl EventReader {
                     Code::InvalidValue,
                     path,
                     node.span,
-                    format!("{id} is above 2^53 and cannot be represented exactly in JavaScript"),
+                    format!("{id} is above 9007199254740991 (2^53 − 1, Number.MAX_SAFE_INTEGER), the largest id JavaScript holds exactly"),
                 )),
                 Some(_) => {}
                 // An integer lexeme beyond i64: an integer, just far too large to be an id.

@@ -68,7 +68,12 @@ pub fn explain_delivery(text: &str, options: &ValidateOptions) -> DeliveryReport
         assumptions: assumptions(effective),
         outcomes: delivery::matrix(effective),
         approval: delivery::approval(effective),
-        recommendations: delivery::recommendations(effective),
+        // A patch for a body that could not be read would rest on nothing but assumptions.
+        recommendations: if effective.events.source == Source::Unreadable {
+            Vec::new()
+        } else {
+            delivery::recommendations(effective)
+        },
         diagnostics: reading.findings.finish(Some(text)),
     }
 }
@@ -86,23 +91,7 @@ pub fn explain_case(
     let family = product.family();
     let mut outcome = delivery::outcome(&reading.settings, family, issuance);
     if family == Family::Unknown {
-        let name = match product {
-            ProductRef::Name(name) => name.clone(),
-            ProductRef::Object(p) => p
-                .name_id
-                .clone()
-                .or_else(|| p.kind.clone())
-                .unwrap_or_default(),
-        };
-        let which = if name.is_empty() {
-            "No product name_id or type was given, so the product family is unknown.".to_string()
-        } else {
-            format!(
-                "Product {} is not one this version can classify.",
-                crate::json::shown(&name)
-            )
-        };
-        outcome.reason = format!("{which} {}", outcome.reason);
+        outcome.reason = format!("{} {}", unknown_product(product), outcome.reason);
     }
     outcome
 }
@@ -121,10 +110,16 @@ fn summary(settings: &EffectiveSettings) -> SettingsSummary {
 fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
     fn note<T>(setting: &Setting<T>, default: &str) -> Option<Assumption> {
         let note = match setting.source {
-            Source::Explicit => return None,
+            Source::Stated => return None,
             Source::Default => format!("not in the body: the create default applies ({default})"),
             Source::Unchanged => format!(
                 "not in this update, so the webhook keeps its current value, which the body cannot show; assumed {default}"
+            ),
+            Source::Invalid => format!(
+                "in the body, but invalid (see the diagnostics): the API would refuse it; assumed {default}"
+            ),
+            Source::Unreadable => format!(
+                "unknown: the body could not be read as a request body; assumed {default}"
             ),
         };
         Some(Assumption {
@@ -133,15 +128,22 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
             note,
         })
     }
+    let events = match settings.events.source {
+        Source::Invalid => "its valid names",
+        _ => "[\"certificate_issued\"], per third-party documentation; DigiCert does not state it",
+    };
     [
-        note(
-            &settings.events,
-            "[\"certificate_issued\"], per third-party documentation; DigiCert does not state it",
-        ),
+        note(&settings.events, events),
         note(&settings.instant_issue_notification, "off"),
         note(&settings.send_certificate_chain, "off"),
         note(&settings.send_instant_issued_certificate_chain, "off"),
-        note(&settings.notification_frequency, "not stated by DigiCert"),
+        note(
+            &settings.notification_frequency,
+            match settings.notification_frequency.source {
+                Source::Invalid => "its valid days",
+                _ => "not stated by DigiCert",
+            },
+        ),
     ]
     .into_iter()
     .flatten()
@@ -152,7 +154,6 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
 /// thousands of events shares one).
 pub struct SettingsContext {
     settings: EffectiveSettings,
-    readable: bool,
 }
 
 impl SettingsContext {
@@ -161,10 +162,8 @@ impl SettingsContext {
             mode,
             ..ValidateOptions::default()
         };
-        let reading = settings::read(text, &options);
         SettingsContext {
-            readable: reading.normalized.is_some(),
-            settings: reading.settings,
+            settings: settings::read(text, &options).settings,
         }
     }
 }
@@ -180,103 +179,38 @@ pub fn explain_chain_presence(
     instant: Option<bool>,
 ) -> String {
     let effective = &context.settings;
-    let unreadable = if context.readable {
-        ""
-    } else {
-        " (The settings could not be read, so the defaults were assumed.)"
-    };
     if event != crate::catalog::CERTIFICATE_ISSUED {
-        let subscribed = match crate::catalog::event_kind(event) {
-            Some(crate::catalog::EventKind::System) | None => String::new(),
-            Some(_)
-                if !effective.subscribed(event) && effective.events.source == Source::Explicit =>
-            {
-                format!(" Note that `{event}` is not in `events` of these settings, yet it arrived: the settings in effect differ from these.")
-            }
-            Some(_) => String::new(),
-        };
-        return format!("Only certificate_issued events carry certificate_chain; this is {event}.{subscribed}{unreadable}");
+        return delivery::explain_other_event(effective, event);
     }
-    let with = if has_chain { "with" } else { "without" };
-    let cases: Vec<Outcome> = match (product, instant) {
-        (Some(product), Some(instant)) => vec![delivery::outcome(
-            effective,
-            product.family(),
-            Issuance::from_instant(instant),
-        )],
-        _ => {
-            let family = product.map(ProductRef::family);
-            delivery::matrix(effective)
-                .into_iter()
-                .filter(|o| family.is_none_or(|f| f == o.family || f == Family::Unknown))
-                .filter(|o| instant.is_none_or(|i| (o.issuance == Issuance::Instant) == i))
-                .collect()
+    let family = product.map(ProductRef::family);
+    let text = delivery::explain_certificate_issued(effective, has_chain, family, instant);
+    match (product, family) {
+        (Some(product), Some(Family::Unknown)) => {
+            format!(
+                "{} Every family was considered. {text}",
+                unknown_product(product)
+            )
         }
-    };
-    if let [only] = cases.as_slice() {
-        if !only.event_sent {
-            return format!("These settings would not send this event at all: {} The settings in effect differ from these.{unreadable}", only.reason);
-        }
-        if only.includes_chain == has_chain || !only.certain {
-            return format!("This certificate_issued arrived {with} certificate_chain, as these settings say: {}{unreadable}", only.reason);
-        }
-        return format!(
-            "This certificate_issued arrived {with} certificate_chain, but these settings say otherwise: {} The settings in effect differ from these.{unreadable}",
-            only.reason
-        );
+        _ => text,
     }
-    let consistent: Vec<&Outcome> = cases
-        .iter()
-        .filter(|o| o.event_sent && (o.includes_chain == has_chain || !o.certain))
-        .collect();
-    if consistent.is_empty() {
-        // Only TLS cases can differ by settings; the others never carry the chain.
-        let tls: Vec<&Outcome> = cases.iter().filter(|o| o.family.is_tls()).collect();
-        let deciding = if tls.is_empty() {
-            cases.iter().collect()
-        } else {
-            tls
-        };
-        let reasons: Vec<&str> = deciding.iter().map(|o| o.reason.as_str()).collect();
-        return format!(
-            "No case under these settings sends certificate_issued {with} certificate_chain, so the settings in effect differ from these. {}{unreadable}",
-            dedup(reasons).join(" ")
-        );
-    }
-    // One entry per family: "code signing (issued instantly or not)", "public TLS issued instantly".
-    let mut list: Vec<String> = Vec::new();
-    for family in Family::KNOWN {
-        let issuances: Vec<Issuance> = consistent
-            .iter()
-            .filter(|o| o.family == family)
-            .map(|o| o.issuance)
-            .collect();
-        match issuances.as_slice() {
-            [] => {}
-            [issuance] => list.push(format!("{} {}", family.label(), issuance.label())),
-            _ => list.push(format!("{} (issued instantly or not)", family.label())),
-        }
-    }
-    let reasons: Vec<&str> = consistent
-        .iter()
-        .filter(|o| o.family.is_tls())
-        .map(|o| o.reason.as_str())
-        .collect();
-    format!(
-        "Under these settings certificate_issued arrives {with} certificate_chain for: {}. {}{unreadable}",
-        list.join(", "),
-        dedup(reasons).join(" ")
-    )
-    .trim_end()
-    .to_string()
 }
 
-fn dedup(items: Vec<&str>) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
+/// "Product \"x\" is not one this version can classify."
+fn unknown_product(product: &ProductRef) -> String {
+    let name = match product {
+        ProductRef::Name(name) => name.clone(),
+        ProductRef::Object(p) => p
+            .name_id
+            .clone()
+            .or_else(|| p.kind.clone())
+            .unwrap_or_default(),
+    };
+    if name.is_empty() {
+        "No product name_id or type was given, so the product family is unknown.".to_string()
+    } else {
+        format!(
+            "Product {} is not one this version can classify.",
+            crate::json::shown(&name)
+        )
     }
-    out
 }

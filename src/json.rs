@@ -78,22 +78,88 @@ impl Number {
         &self.0
     }
 
-    /// The value as an `i64` when the lexeme is an integer (no fraction, no exponent) in range.
-    /// Written without a fraction or exponent.
+    /// Whether the value is a whole number, however it is written: `90`, `90.0` and `9e1` are
+    /// the same JSON value (JavaScript and JSON Schema's `integer` agree), so they get the same
+    /// verdict as text and as a parsed object.
     pub fn is_integer(&self) -> bool {
-        !self.0.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
+        !matches!(self.integer(), Integer::Fraction)
     }
 
+    /// The value as an `i64` when it is a whole number in range, whatever its spelling.
     pub fn as_i64(&self) -> Option<i64> {
-        if !self.is_integer() {
-            return None;
+        match self.integer() {
+            Integer::Exact(n) => Some(n),
+            _ => None,
         }
-        self.0.parse().ok()
+    }
+
+    /// Reads the lexeme as sign, significant digits and a power of ten, without floating point.
+    fn integer(&self) -> Integer {
+        let text = self.0.as_str();
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], &text[at + 1..]),
+            None => (text, "0"),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        // Exponents beyond six digits only ever mean "far out of range" or "a fraction".
+        let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+        let (exp_negative, exp_digits) = match exponent.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, exponent),
+        };
+        let digits = whole.bytes().chain(fraction.bytes());
+        let significant: Vec<u8> = digits.skip_while(|b| *b == b'0').collect();
+        let trailing_zeros = significant.iter().rev().take_while(|b| **b == b'0').count();
+        let significant = &significant[..significant.len() - trailing_zeros];
+        if significant.is_empty() {
+            return Integer::Exact(0);
+        }
+        let Ok(exp) = exp_digits
+            .parse::<i64>()
+            .map(|e| if exp_negative { -e } else { e })
+        else {
+            return if exp_negative {
+                Integer::Fraction
+            } else {
+                Integer::OutOfRange
+            };
+        };
+        // value = significant × 10^scale
+        let scale = exp
+            .saturating_sub(fraction.len() as i64)
+            .saturating_add(trailing_zeros as i64);
+        if scale < 0 {
+            return Integer::Fraction;
+        }
+        if scale.saturating_add(significant.len() as i64) > 19 {
+            return Integer::OutOfRange;
+        }
+        let mut value: i128 = 0;
+        for b in significant {
+            value = value * 10 + i128::from(b - b'0');
+        }
+        for _ in 0..scale {
+            value *= 10;
+        }
+        let value = if negative { -value } else { value };
+        i64::try_from(value).map_or(Integer::OutOfRange, Integer::Exact)
     }
 
     pub fn as_f64(&self) -> f64 {
         self.0.parse().unwrap_or(f64::NAN)
     }
+}
+
+/// A number read as a whole number.
+enum Integer {
+    Exact(i64),
+    /// Whole, but beyond `i64`.
+    OutOfRange,
+    Fraction,
 }
 
 /// Why a text is not acceptable JSON, with the byte offset where reading stopped.

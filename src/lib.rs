@@ -14,6 +14,7 @@
 //! assert_eq!(report.diagnostics[0].code.as_str(), "flag-spelling");
 //! ```
 
+pub mod address;
 pub mod catalog;
 pub mod chain;
 pub mod delivery;

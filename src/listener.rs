@@ -7,12 +7,23 @@ pub fn verify_webhook_key(received: Option<&str>, secret: &str) -> bool {
     let Some(received) = received else {
         return false;
     };
-    let (a, b) = (received.as_bytes(), secret.as_bytes());
-    let mut difference = u8::from(a.len() != b.len());
-    let longest = a.len().max(b.len());
+    let received: Vec<u16> = received.encode_utf16().collect();
+    let secret: Vec<u16> = secret.encode_utf16().collect();
+    verify_webhook_key_utf16(Some(&received), &secret)
+}
+
+/// [`verify_webhook_key`] on UTF-16 code units, as JavaScript strings hold them: two strings
+/// that differ only in lone surrogates (which UTF-8 cannot carry and would turn both into
+/// U+FFFD) must never compare equal.
+pub fn verify_webhook_key_utf16(received: Option<&[u16]>, secret: &[u16]) -> bool {
+    let Some(received) = received else {
+        return false;
+    };
+    let mut difference = u16::from(received.len() != secret.len());
+    let longest = received.len().max(secret.len());
     for i in 0..longest {
-        let x = a.get(i).copied().unwrap_or(0);
-        let y = b.get(i).copied().unwrap_or(0);
+        let x = received.get(i).copied().unwrap_or(0);
+        let y = secret.get(i).copied().unwrap_or(0);
         difference |= x ^ y;
     }
     // An empty secret means "no secret configured": nothing to verify against.
@@ -23,34 +34,11 @@ pub fn verify_webhook_key(received: Option<&str>, secret: &str) -> bool {
 const DIGICERT_NETWORK: u32 = u32::from_be_bytes([216, 168, 240, 0]);
 const DIGICERT_MASK: u32 = !0 << 12;
 
-/// True for an IPv4 address inside 216.168.240.0/20, written dotted-quad or IPv4-mapped
-/// (`::ffff:216.168.240.1`, which is how Node reports IPv4 peers on a dual-stack socket).
+/// True for an IPv4 address inside 216.168.240.0/20, in any spelling a runtime or a proxy
+/// hands over (see [`crate::address::peer_ipv4`]): dotted quad, IPv4-mapped IPv6 in dotted or
+/// hex form, bracketed, with a port. False for anything that is not an address.
 pub fn is_digicert_source(ip: &str) -> bool {
-    let ip = ip.trim();
-    let v4 = ip
-        .strip_prefix("::ffff:")
-        .or_else(|| ip.strip_prefix("::FFFF:"))
-        .unwrap_or(ip);
-    let mut octets = [0u8; 4];
-    let mut parts = v4.split('.');
-    for octet in &mut octets {
-        let Some(part) = parts.next() else {
-            return false;
-        };
-        // Strict decimal: no leading zeros (which some parsers read as octal), no signs.
-        if part.is_empty()
-            || part.len() > 3
-            || (part.len() > 1 && part.starts_with('0'))
-            || !part.bytes().all(|b| b.is_ascii_digit())
-        {
-            return false;
-        }
-        match part.parse() {
-            Ok(value) => *octet = value,
-            Err(_) => return false,
-        }
-    }
-    parts.next().is_none() && u32::from_be_bytes(octets) & DIGICERT_MASK == DIGICERT_NETWORK
+    crate::address::peer_ipv4(ip).is_some_and(|v4| v4 & DIGICERT_MASK == DIGICERT_NETWORK)
 }
 
 #[cfg(test)]
@@ -72,12 +60,27 @@ mod tests {
     }
 
     #[test]
+    fn keys_that_differ_only_in_lone_surrogates_are_different() {
+        assert!(!verify_webhook_key_utf16(Some(&[0xd800]), &[0xdc00]));
+        assert!(verify_webhook_key_utf16(
+            Some(&[0xd800, 0x41]),
+            &[0xd800, 0x41]
+        ));
+    }
+
+    #[test]
     fn digicert_range_is_216_168_240_0_slash_20() {
         for inside in [
             "216.168.240.0",
             "216.168.255.255",
             "216.168.247.9",
             "::ffff:216.168.240.1",
+            "::FFFF:216.168.240.1",
+            "0:0:0:0:0:ffff:216.168.240.1",
+            "::ffff:d8a8:f001",
+            "[::ffff:216.168.240.1]",
+            "[::ffff:d8a8:f001]:443",
+            "216.168.240.1:443",
         ] {
             assert!(is_digicert_source(inside), "{inside}");
         }
@@ -91,6 +94,15 @@ mod tests {
             "2001:db8::1",
             "",
             "216.168.256.1",
+            " 216.168.240.1",
+            "216.168.240.1 ",
+            "::216.168.240.1",
+            "::ffff:216.168.239.1",
+            "216.168.240.1:",
+            "216.168.240.1:99999",
+            "[216.168.240.1]",
+            "0xd8.168.240.1",
+            "3634950145",
         ] {
             assert!(!is_digicert_source(outside), "{outside}");
         }

@@ -69,6 +69,10 @@ pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
         settings: EffectiveSettings::defaults(options.mode, ""),
     };
     let normalized = reader.document(text);
+    if normalized.is_none() {
+        // Not a readable body: no setting is stated, not even by omission.
+        reader.settings.mark_all(Source::Unreadable);
+    }
     Reading {
         findings: reader.findings,
         normalized,
@@ -94,8 +98,9 @@ fn flag_spelling(value: &Value) -> FlagSpelling {
         Value::String(s) if s == flag_text(true) => FlagSpelling::Canonical(true),
         Value::String(s) if s == flag_text(false) => FlagSpelling::Canonical(false),
         Value::Bool(b) => FlagSpelling::Alternative(*b),
-        Value::Number(n) if n.lexeme() == flag_text(true) => FlagSpelling::Alternative(true),
-        Value::Number(n) if n.lexeme() == flag_text(false) => FlagSpelling::Alternative(false),
+        // 1, 1.0 and 1e0 are one JSON value (what JSON.stringify of a parsed object gives).
+        Value::Number(n) if n.as_i64() == Some(1) => FlagSpelling::Alternative(true),
+        Value::Number(n) if n.as_i64() == Some(0) => FlagSpelling::Alternative(false),
         _ => FlagSpelling::Invalid,
     }
 }
@@ -133,6 +138,16 @@ fn frequency_choices() -> String {
 impl Reader<'_> {
     fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
+    }
+
+    /// `Stated`, or `Invalid` when an error was found since `errors_before` (a value with an
+    /// invalid part is not stated: the API would refuse the body).
+    fn stated_unless_errors_since(&self, errors_before: usize) -> Source {
+        if self.findings.error_count() > errors_before {
+            Source::Invalid
+        } else {
+            Source::Stated
+        }
     }
 
     fn document(&mut self, text: &str) -> Option<Value> {
@@ -198,12 +213,15 @@ impl Reader<'_> {
                 continue;
             };
             if let Some(second) = webhooks.get(1) {
-                self.push(Finding::new(
-                    Code::ListResponse,
-                    "/webhooks/1",
-                    second.span.opening(),
-                    "an account has at most one webhook; only /webhooks/0 is checked",
-                ));
+                self.push(
+                    Finding::new(
+                        Code::ListResponse,
+                        "/webhooks/1",
+                        second.span.opening(),
+                        "an account has at most one webhook; only /webhooks/0 is checked",
+                    )
+                    .severity(Severity::Warning),
+                );
             }
             let Value::Object(body) = &first.value else {
                 self.push(Finding::new(
@@ -441,6 +459,7 @@ impl Reader<'_> {
                 )
                 .hint("write it as [\"certificate_issued\"]"),
             );
+            self.settings.events.source = Source::Invalid;
             return node.value.clone();
         };
         if items.is_empty() {
@@ -464,6 +483,7 @@ impl Reader<'_> {
         let repeated = json::repeats(&names);
         let mut kept = Vec::new();
         let mut subscribed = Vec::new();
+        let errors_before = self.findings.error_count();
         for (i, item) in items.iter().enumerate() {
             let item_path = || pointer(path, &i.to_string());
             let Value::String(name) = &item.value else {
@@ -506,6 +526,11 @@ impl Reader<'_> {
                         Finding::new(Code::InvalidValue, item_path(), item.span, format!("{} is not a CertCentral event name", json::shown(name)));
                     finding = match close {
                         Some(close) => finding.hint(format!("did you mean \"{close}\"?")).replacement(json::quote(close)),
+                        // Spec §4: the completed-approval event exists, but its name is not documented.
+                        None if name.to_ascii_lowercase().contains("approv") => finding.hint(format!(
+                            "did you mean \"{}\"? DigiCert does not document the name of an event for a completed approval, so it cannot be subscribed here",
+                            catalog::APPROVAL_EMAIL_SENT
+                        )),
                         None => finding.hint(format!(
                             "subscribable events: {}",
                             catalog::subscribable_events().collect::<Vec<_>>().join(", ")
@@ -517,7 +542,7 @@ impl Reader<'_> {
         }
         self.settings.events = Setting {
             value: subscribed,
-            source: Source::Explicit,
+            source: self.stated_unless_errors_since(errors_before),
             path: path.to_string(),
         };
         Value::Array(kept)
@@ -535,6 +560,7 @@ impl Reader<'_> {
                     node.value.kind()
                 ),
             ));
+            self.settings.mark_settings(Source::Invalid);
             return node.value.clone();
         };
         self.duplicate_keys(members, path);
@@ -635,12 +661,15 @@ impl Reader<'_> {
                 .hint(hint);
                 finding.replacement = replacement;
                 self.push(finding);
+                let setting = self.settings.flag_mut(flag);
+                setting.source = Source::Invalid;
+                setting.path = path.to_string();
                 return None;
             }
         };
         *self.settings.flag_mut(flag) = Setting {
             value: on,
-            source: Source::Explicit,
+            source: Source::Stated,
             path: path.to_string(),
         };
         Some(on)
@@ -661,6 +690,7 @@ impl Reader<'_> {
                 )
                 .hint(format!("write e.g. [30, 7, 0]: {}", frequency_choices())),
             );
+            self.settings.notification_frequency.source = Source::Invalid;
             return node.value.clone();
         };
         let integers: Vec<Option<i64>> = items
@@ -671,6 +701,7 @@ impl Reader<'_> {
             })
             .collect();
         let repeated = json::repeats(&integers);
+        let errors_before = self.findings.error_count();
         let mut days = Vec::new();
         let mut kept = Vec::new();
         for (i, item) in items.iter().enumerate() {
@@ -721,7 +752,7 @@ impl Reader<'_> {
         }
         self.settings.notification_frequency = Setting {
             value: Some(days),
-            source: Source::Explicit,
+            source: self.stated_unless_errors_since(errors_before),
             path: path.to_string(),
         };
         Value::Array(kept)

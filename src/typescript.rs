@@ -226,14 +226,20 @@ export interface DeliveryOutcome {
   /** Is certificate_issued sent at all. */
   eventSent: boolean;
   includesChain: boolean;
-  /** False when the answer depends on a product this version cannot classify. */
+  /** True only when every input in `decidedBy` is stated in the body with a valid value (an
+   * input the rules make irrelevant, such as the chain flag for code signing, is not listed)
+   * and the product is known or cannot matter. Otherwise `eventSent` and `includesChain` rest
+   * on the assumptions listed in `assumed` and named in `reason`. */
   certain: boolean;
-  /** The matrix cell in a few words. */
-  summary: "no event" | "event with chain" | "event without chain" | "event, chain unknown";
-  /** One sentence a person can act on; names the deciding settings by their API keys. */
+  /** The matrix cell in a few words; "(assumed)" when not certain. */
+  summary: "no event" | "no event (assumed)" | "event with chain" | "event without chain" | "event with chain (assumed)" | "event without chain (assumed)" | "event, chain unknown";
+  /** One sentence a person can act on; names the deciding settings by their API keys and
+   * every assumption in words (omitted, kept by an update, invalid, unreadable). */
   reason: string;
-  /** JSON Pointers of the settings that decided. */
+  /** JSON Pointers of every input the answer depends on, `/events` first. */
   decidedBy: string[];
+  /** The pointers of `decidedBy` whose value is not stated in the body, so assumed. */
+  assumed: string[];
 }
 export interface CaseOutcome extends Omit<DeliveryOutcome, "family"> { family: Family | "unknown" }
 export interface EffectiveSettings {
@@ -244,8 +250,11 @@ export interface EffectiveSettings {
   sendInstantIssuedCertificateChain: boolean;
   notificationFrequency: number[] | null;
 }
-/** A setting the body does not state, and what the answer assumes for it. */
-export interface Assumption { path: string; source: "default" | "unchanged"; note: string }
+/** A setting the body does not state, and what the answer assumes for it: `default` (omitted
+ * on create), `unchanged` (omitted on update: the current value, unknown here), `invalid` (in
+ * the body with a value the API would refuse; never called omitted), `unreadable` (the body
+ * is not a readable request body). */
+export interface Assumption { path: string; source: "default" | "unchanged" | "invalid" | "unreadable"; note: string }
 export interface Recommendation {
   goal: Goal;
   description: string;
@@ -311,6 +320,10 @@ export interface EventReport {
   /** An event this version does not know, kept whole; null otherwise. */
   unknownEvent: UnknownWebhookEvent | null;
   chain: CertificateInfo[] | null;
+  /** With `settings`: why the chain is or is not there. A value the settings state and the
+   * event contradicts means "the settings in effect differ"; a value they do not state and the
+   * event proves is said as what the event shows; what no setting could produce means the
+   * product or issuance was misidentified. Null without `settings`. */
   explanation: string | null;
   diagnostics: Diagnostic[];
 }

@@ -323,11 +323,16 @@ pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue
 /// `false`; a secret that is not a string (an unset environment variable) is misuse and throws.
 #[wasm_bindgen(js_name = verifyWebhookKey)]
 pub fn verify_webhook_key(received: JsValue, secret: JsValue) -> Result<bool, JsValue> {
+    // Compared as UTF-16 code units, as JS holds them: a conversion to UTF-8 would turn every
+    // lone surrogate into U+FFFD and make different keys equal.
+    let units = |s: &js_sys::JsString| s.iter().collect::<Vec<u16>>();
     let secret = secret
-        .as_string()
+        .dyn_ref::<js_sys::JsString>()
+        .map(units)
         .ok_or_else(|| misuse("the secret must be a string: is its environment variable set?"))?;
-    Ok(crate::verify_webhook_key(
-        received.as_string().as_deref(),
+    let received = received.dyn_ref::<js_sys::JsString>().map(units);
+    Ok(crate::listener::verify_webhook_key_utf16(
+        received.as_deref(),
         &secret,
     ))
 }

@@ -507,7 +507,7 @@ fn explanation_names_the_cases_that_leave_the_chain_out() {
     for expected in [
         "code signing",
         "S/MIME",
-        "public TLS issued instantly",
+        "public TLS, private TLS, code signing, document signing and S/MIME issued instantly",
         "`webhook_send_instant_issued_certificate_chain`",
     ] {
         assert!(
