@@ -201,11 +201,20 @@ function runExplain(options, out) {
 
 function runParse(options, out) {
   const parseOptions = { mode: options.mode };
-  if (options.settings) parseOptions.settings = read(options.settings);
-  if (options.now) parseOptions.now = options.now;
   const results = [];
   const items = [];
   let failed = false;
+  // The settings are checked as `validate` would: an explanation resting on a body with
+  // errors says so, and the errors are shown and set the exit status.
+  let settingsReport = null;
+  if (options.settings) {
+    parseOptions.settings = read(options.settings);
+    const { valid, diagnostics, truncated } = validateRequest(parseOptions.settings, { mode: options.mode });
+    settingsReport = { file: displayName(options.settings), valid, diagnostics, truncated };
+    for (const d of diagnostics) items.push({ file: options.settings, d });
+    failed ||= !valid;
+  }
+  if (options.now) parseOptions.now = options.now;
   for (const file of options.files) {
     const text = read(file);
     let reports;
@@ -222,10 +231,16 @@ function runParse(options, out) {
       failed ||= !report.ok;
     }
   }
-  if (options.format === 'json') out(JSON.stringify(results, null, 2));
-  else if (options.format === 'github') githubLines(items).forEach((l) => out(l));
+  if (options.format === 'json') {
+    // With --settings: { settings, events }, so the settings' diagnostics have a place.
+    out(JSON.stringify(settingsReport ? { settings: settingsReport, events: results } : results, null, 2));
+  } else if (options.format === 'github') githubLines(items).forEach((l) => out(l));
   else {
     // Diagnostics first, as FILE:LINE:COL lines; then what was read, indented under `#`.
+    if (settingsReport) {
+      settingsReport.diagnostics.forEach((d) => out(textLine(options.settings, d)));
+      out(oneLine(`# ${settingsReport.file}: settings${settingsReport.valid ? '' : ' (errors: the explanations below rest on assumptions)'}`));
+    }
     for (const r of results) {
       const file = r.file === '<stdin>' ? '-' : r.file;
       r.diagnostics.forEach((d) => out(textLine(file, d)));
@@ -237,7 +252,7 @@ function runParse(options, out) {
       }
       if (r.explanation) out(oneLine(`#   ${r.explanation}`));
     }
-    out(summary(items, options.files.length));
+    out(summary(items, options.files.length + (settingsReport ? 1 : 0)));
   }
   return failed ? 1 : 0;
 }

@@ -201,10 +201,7 @@ fn read_certificate(bytes: &[u8], index: usize) -> Result<Decoded, der::Error> {
         (Some(ski), Some(aki)) => ski == aki,
         _ => true,
     };
-    let serial = match serial.iter().position(|b| *b != 0) {
-        Some(first) => &serial[first..],
-        None => &serial[serial.len() - 1..],
-    };
+
     let info = CertificateInfo {
         index,
         role: Role::Leaf,
@@ -212,7 +209,7 @@ fn read_certificate(bytes: &[u8], index: usize) -> Result<Decoded, der::Error> {
         common_name: common_name(&subject_name),
         subject: rfc4514(&subject_name),
         issuer: rfc4514(&issuer_name),
-        serial_number: hex(serial),
+        serial_number: serial_text(serial),
         not_before: crate::time::format_utc(not_before_unix),
         not_after: crate::time::format_utc(not_after_unix),
         sha256_fingerprint: hex(&Sha256::digest(bytes)),
@@ -390,12 +387,41 @@ fn dns_names(value: &[u8]) -> Vec<String> {
     names
 }
 
-/// The place of entry `index` in a chain whose last entry is `last`: the first is the leaf;
+/// A serial number as `openssl x509 -serial` prints it: hex of the value without leading zero
+/// bytes; a negative one (the INTEGER's top bit set, which RFC 5280 forbids but some CAs
+/// wrote) as `-` and the hex of its magnitude.
+fn serial_text(serial: &[u8]) -> String {
+    let negative = serial.first().is_some_and(|b| b & 0x80 != 0);
+    let magnitude: Vec<u8> = if negative {
+        // Two's complement: invert and add one, from the last byte.
+        let mut bytes: Vec<u8> = serial.iter().map(|b| !b).collect();
+        for byte in bytes.iter_mut().rev() {
+            let (sum, carry) = byte.overflowing_add(1);
+            *byte = sum;
+            if !carry {
+                break;
+            }
+        }
+        bytes
+    } else {
+        serial.to_vec()
+    };
+    let significant = match magnitude.iter().position(|b| *b != 0) {
+        Some(first) => &magnitude[first..],
+        None => &magnitude[magnitude.len().saturating_sub(1)..],
+    };
+    let sign = if negative { "-" } else { "" };
+    format!("{sign}{}", hex(significant))
+}
+
+/// The place of entry `index` in a chain whose last entry is `last`: the first is the leaf
+/// unless it is a self-signed CA (then the issued certificate is missing and it is a root);
 /// a self-signed entry is a root, and so is a CA at the end whose subject and issuer read the
 /// same (compared as text, as RFC 5280 name matching looks past string types).
 pub fn role(decoded: &Decoded, index: usize, last: usize) -> Role {
     let info = &decoded.info;
     match index {
+        0 if info.self_signed && info.is_ca => Role::Root,
         0 => Role::Leaf,
         _ if info.self_signed || (index == last && info.is_ca && info.subject == info.issuer) => {
             Role::Root

@@ -37,6 +37,9 @@ pub enum Code {
     UnknownEvent,
     PemInvalid,
     ChainOrder,
+    /// The chain lacks a part DigiCert sends: it is empty, starts with a self-signed
+    /// certificate instead of the issued one, or does not end with a root.
+    ChainIncomplete,
     ChainNameMismatch,
     CertificateExpired,
     CertificateNotYetValid,
@@ -56,6 +59,7 @@ impl Code {
             | EmptySubscription
             | NoEffect
             | ChainOrder
+            | ChainIncomplete
             | ChainNameMismatch
             | CertificateExpired
             | CertificateNotYetValid => Severity::Warning,
@@ -83,6 +87,7 @@ impl Code {
             UnknownEvent => "unknown-event",
             PemInvalid => "pem-invalid",
             ChainOrder => "chain-order",
+            ChainIncomplete => "chain-incomplete",
             ChainNameMismatch => "chain-name-mismatch",
             CertificateExpired => "certificate-expired",
             CertificateNotYetValid => "certificate-not-yet-valid",

@@ -344,6 +344,7 @@ impl EventReader {
                 d.info.role = chain::role(d, i, last);
             }
         }
+        self.chain_completeness(node, entries, &decoded, path);
         for i in 0..decoded.len().saturating_sub(1) {
             if let (Some(child), Some(parent)) = (&decoded[i], &decoded[i + 1]) {
                 if !chain::issued_by(child, parent) {
@@ -397,6 +398,63 @@ impl EventReader {
             }
         }
         self.chain = Some(decoded.into_iter().flatten().map(|d| d.info).collect());
+    }
+
+    /// What DigiCert sends is the issued certificate, its intermediates, then the root
+    /// (docs/domain.md §4): say so when a part is missing.
+    fn chain_completeness(
+        &mut self,
+        node: &Node,
+        entries: &[Node],
+        decoded: &[Option<Decoded>],
+        path: &str,
+    ) {
+        if entries.is_empty() {
+            self.push(
+                Finding::new(
+                    Code::ChainIncomplete,
+                    path,
+                    node.span,
+                    "`certificate_chain` is empty: the event carries no certificate",
+                )
+                .hint("DigiCert sends the issued certificate, its intermediates and the root; an event without a chain omits `certificate_chain`"),
+            );
+            return;
+        }
+        if let Some(Some(first)) = decoded.first() {
+            if first.info.self_signed {
+                self.push(
+                    Finding::new(
+                        Code::ChainIncomplete,
+                        pointer(path, "0"),
+                        entries[0].span,
+                        format!(
+                            "entry 0 ({}) is self-signed, so it is not the issued certificate: the end-entity certificate is missing",
+                            first.info.subject
+                        ),
+                    )
+                    .hint("the chain should start with the certificate the order issued"),
+                );
+                return;
+            }
+        }
+        let last = decoded.len() - 1;
+        if let Some(Some(end)) = decoded.last() {
+            if end.info.role != chain::Role::Root {
+                self.push(
+                    Finding::new(
+                        Code::ChainIncomplete,
+                        pointer(path, &last.to_string()),
+                        entries[last].span,
+                        format!(
+                            "the chain ends with entry {last} ({}), which is not a root: the root certificate is missing",
+                            end.info.subject
+                        ),
+                    )
+                    .hint("a chain as DigiCert sends it ends with the root"),
+                );
+            }
+        }
     }
 
     fn chain_entry(&mut self, entry: &Node, path: &str, index: usize) -> Option<Decoded> {

@@ -40,7 +40,7 @@ fn field_type(field: Field) -> &'static str {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [Code; 20] = [
+pub const CODES: [Code; 21] = [
     Code::JsonSyntax,
     Code::InputTooLarge,
     Code::InvalidRoot,
@@ -58,6 +58,7 @@ pub const CODES: [Code; 20] = [
     Code::UnknownEvent,
     Code::PemInvalid,
     Code::ChainOrder,
+    Code::ChainIncomplete,
     Code::ChainNameMismatch,
     Code::CertificateExpired,
     Code::CertificateNotYetValid,

@@ -276,3 +276,120 @@ fn whole_numbers_get_one_verdict_however_they_are_written() {
     let id = r#"{"event":"certificate_revoked","data":{"order_id":1.0,"certificate_id":2e0}}"#;
     assert!(parse_event(id, &ParseOptions::default()).ok);
 }
+
+/// Every way a body can state, omit or spoil the inputs of the delivery rules.
+fn every_body_shape() -> Vec<serde_json::Value> {
+    let events: [Option<serde_json::Value>; 5] = [
+        None,
+        Some(json!(["certificate_issued"])),
+        Some(json!(["certificate_revoked"])),
+        Some(json!(["certificate_issued", "certificate_isued"])),
+        Some(json!("certificate_issued")),
+    ];
+    let spellings: [Option<serde_json::Value>; 8] = [
+        None,
+        Some(json!("1")),
+        Some(json!("0")),
+        Some(json!(true)),
+        Some(json!(0)),
+        Some(json!(1.0)),
+        Some(json!("yes")),
+        Some(json!(null)),
+    ];
+    let flags = [
+        "instant_issue_webhook_notification",
+        "webhook_send_certificate_chain",
+        "webhook_send_instant_issued_certificate_chain",
+    ];
+    let mut bodies = Vec::new();
+    for events in &events {
+        let mut settings_shapes = vec![None, Some(json!("on"))];
+        for a in &spellings {
+            for b in &spellings {
+                for c in &spellings {
+                    let mut object = serde_json::Map::new();
+                    for (key, value) in flags.iter().zip([a, b, c]) {
+                        if let Some(value) = value {
+                            object.insert(key.to_string(), value.clone());
+                        }
+                    }
+                    settings_shapes.push(Some(serde_json::Value::Object(object)));
+                }
+            }
+        }
+        for settings in settings_shapes {
+            let mut body = json!({"endpoint": EP});
+            if let Some(events) = events {
+                body["events"] = events.clone();
+            }
+            if let Some(settings) = settings {
+                body["webhook_settings"] = settings;
+            }
+            bodies.push(body);
+        }
+    }
+    bodies
+}
+
+/// Stated and valid, judged from the body alone (not by the library under test).
+fn stated_and_valid(body: &serde_json::Value, pointer: &str) -> bool {
+    match (pointer, body.pointer(pointer)) {
+        ("/events", Some(serde_json::Value::Array(names))) => names.iter().all(|n| {
+            n.as_str()
+                .is_some_and(|n| n.starts_with("certificate_") && n != "certificate_isued")
+        }),
+        (_, Some(value)) if pointer.starts_with("/webhook_settings/") => [
+            json!("1"),
+            json!("0"),
+            json!(true),
+            json!(false),
+            json!(1),
+            json!(0),
+        ]
+        .iter()
+        .any(|v| v == value || (value.is_f64() && value.as_f64() == v.as_f64())),
+        _ => false,
+    }
+}
+
+#[test]
+fn certain_iff_every_deciding_input_is_stated_and_never_omitted_when_present() {
+    let bodies = every_body_shape();
+    assert!(bodies.len() > 2500);
+    for body in &bodies {
+        for mode in [Mode::Create, Mode::Update] {
+            let report = explain(body, mode);
+            for outcome in &report.outcomes {
+                let all_stated = outcome.decided_by.iter().all(|p| stated_and_valid(body, p));
+                assert_eq!(outcome.certain, all_stated, "{body} {mode:?} {outcome:?}");
+                for pointer in &outcome.decided_by {
+                    let present = body.pointer(pointer).is_some();
+                    let key = pointer.rsplit('/').next().unwrap_or("");
+                    if present {
+                        for phrase in [
+                            format!("`{key}` is off (the default when omitted)"),
+                            format!("`{key}` is on (the default when omitted)"),
+                            format!("omitted `{key}`"),
+                        ] {
+                            assert!(
+                                !outcome.reason.contains(&phrase),
+                                "{body}: {}",
+                                outcome.reason
+                            );
+                        }
+                    }
+                    assert_eq!(
+                        outcome.assumed.contains(pointer),
+                        !stated_and_valid(body, pointer),
+                        "{body} {pointer}"
+                    );
+                }
+            }
+            for assumption in &report.assumptions {
+                if body.pointer(&assumption.path).is_some() {
+                    assert_eq!(assumption.source, Source::Invalid, "{body}: {assumption:?}");
+                }
+            }
+        }
+    }
+}

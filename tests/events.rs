@@ -341,7 +341,12 @@ fn chain_order_is_silent_on_a_good_chain() {
 
 #[test]
 fn chain_name_mismatch_when_subject_common_name_differs_from_the_cn() {
-    let event = issued(&[("shop.example.com", chain().pem("leaf"))]);
+    let c = chain();
+    let event = issued(&[
+        ("shop.example.com", c.pem("leaf")),
+        ("Test Intermediate CA", c.pem("inter")),
+        ("Test Root CA", c.pem("root")),
+    ]);
     let report = parse_event(&event, &ParseOptions::default());
     assert_eq!(codes(&report), [Code::ChainNameMismatch]);
     assert_eq!(
@@ -349,6 +354,76 @@ fn chain_name_mismatch_when_subject_common_name_differs_from_the_cn() {
         "/data/certificate_chain/0/subject_common_name"
     );
     assert!(report.ok, "a warning does not make the event unusable");
+}
+
+#[test]
+fn chain_incomplete_for_an_empty_chain() {
+    let event = r#"{"event":"certificate_issued","data":{"order_id":1,"certificate_id":2,"certificate_chain":[]}}"#;
+    let report = parse_event(event, &ParseOptions::default());
+    assert_eq!(codes(&report), [Code::ChainIncomplete]);
+    assert_eq!(report.diagnostics[0].path, "/data/certificate_chain");
+}
+
+#[test]
+fn chain_incomplete_when_the_only_entry_is_a_self_signed_root() {
+    let report = parse_event(
+        &issued(&[("Test Root CA", chain().pem("root"))]),
+        &ParseOptions::default(),
+    );
+    assert_eq!(codes(&report), [Code::ChainIncomplete]);
+    assert!(report.diagnostics[0]
+        .message
+        .contains("end-entity certificate is missing"));
+    let chain = report.chain.expect("chain");
+    assert_eq!(serde_json::to_value(chain[0].role).unwrap(), "root");
+}
+
+#[test]
+fn chain_incomplete_when_the_root_is_missing() {
+    let c = chain();
+    let report = parse_event(
+        &issued(&[
+            ("www.example.com", c.pem("leaf")),
+            ("Test Intermediate CA", c.pem("inter")),
+        ]),
+        &ParseOptions::default(),
+    );
+    assert_eq!(codes(&report), [Code::ChainIncomplete]);
+    assert_eq!(report.diagnostics[0].path, "/data/certificate_chain/1");
+    assert!(report.diagnostics[0]
+        .message
+        .contains("root certificate is missing"));
+}
+
+#[test]
+fn a_negative_serial_is_shown_as_openssl_shows_it() {
+    let dir = &chain().dir;
+    for (serial, name) in [("-0x0102", "neg1"), ("-128", "neg2"), ("-1", "neg3")] {
+        openssl(
+            dir,
+            &[
+                "req",
+                "-x509",
+                "-key",
+                "key.pem",
+                "-out",
+                &format!("{name}.pem"),
+                "-subj",
+                "/CN=Negative",
+                "-days",
+                "30",
+                "-set_serial",
+                serial,
+            ],
+        );
+        let expected = expected(&dir.join(format!("{name}.pem")));
+        let report = parse_event(
+            &issued(&[("Negative", chain().pem(name))]),
+            &ParseOptions::default(),
+        );
+        let decoded = &report.chain.expect("chain")[0];
+        assert_eq!(decoded.serial_number, expected.serial, "{serial}");
+    }
 }
 
 #[test]
