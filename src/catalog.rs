@@ -1,18 +1,18 @@
-//! The names CertCentral uses, exactly as the spec lists them (spec §2–§4).
+//! The names CertCentral uses, exactly as the spec lists them (docs/domain.md §2–§4).
 
 /// How an event name may be used in a webhook's `events` subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {
-    /// Listed in the event catalogue and accepted in `events` (spec §4).
+    /// Listed in the event catalogue and accepted in `events` (docs/domain.md §4).
     Subscribable,
-    /// Approval lifecycle events, subscribed separately from `certificate_issued` (spec §5.5).
+    /// Approval lifecycle events, subscribed separately from `certificate_issued` (docs/domain.md §5.5).
     Approval,
     /// Sent by DigiCert while the webhook is set up; never subscribed.
     System,
 }
 
 pub const CERTIFICATE_ISSUED: &str = "certificate_issued";
-/// The one approval lifecycle event DigiCert names (spec §4).
+/// The one approval lifecycle event DigiCert names (docs/domain.md §4).
 pub const APPROVAL_EMAIL_SENT: &str = "order_approval_email_sent";
 
 /// Every event name known, subscribable first (the order of `EVENT_NAMES` in the API).
@@ -31,7 +31,7 @@ pub const EVENTS: &[(&str, EventKind)] = &[
     ("challenge_webhook_endpoint", EventKind::System),
 ];
 
-/// The events whose timing `webhook_notification_frequency` sets (spec §3).
+/// The events whose timing `webhook_notification_frequency` sets (docs/domain.md §3).
 pub const FREQUENCY_EVENTS: [&str; 4] = [
     "domain_expired",
     "domain_revalidation_notice",
@@ -39,7 +39,7 @@ pub const FREQUENCY_EVENTS: [&str; 4] = [
     "organization_revalidation_notice",
 ];
 
-/// Days relative to expiry accepted in `webhook_notification_frequency` (spec §3).
+/// Days relative to expiry accepted in `webhook_notification_frequency` (docs/domain.md §3).
 pub const FREQUENCY_DAYS: [i64; 6] = [90, 60, 30, 7, 0, -7];
 
 pub fn event_kind(name: &str) -> Option<EventKind> {
@@ -54,7 +54,7 @@ pub fn subscribable_events() -> impl Iterator<Item = &'static str> {
         .map(|(n, _)| *n)
 }
 
-/// The type of a documented `data` field of an event (spec §4).
+/// The type of a documented `data` field of an event (docs/domain.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Id,
@@ -63,7 +63,7 @@ pub enum Field {
     Chain,
 }
 
-/// Documented `data` fields per event (spec §4); `None`: the payload is not documented and is
+/// Documented `data` fields per event (docs/domain.md §4); `None`: the payload is not documented and is
 /// kept as it is.
 pub fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]> {
     const ISSUED: &[(&str, Field, bool)] = &[
@@ -94,7 +94,7 @@ pub fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]
     }
 }
 
-/// The three on/off settings of `webhook_settings` (spec §3).
+/// The three on/off settings of `webhook_settings` (docs/domain.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
     InstantIssueNotification,
@@ -102,7 +102,7 @@ pub enum Flag {
     SendInstantIssuedCertificateChain,
 }
 
-/// How the API spells a flag that is on or off (spec §3); other spellings are normalised to it.
+/// How the API spells a flag that is on or off (docs/domain.md §3); other spellings are normalised to it.
 pub const fn flag_text(on: bool) -> &'static str {
     if on {
         "1"
@@ -139,20 +139,20 @@ pub const EVENTS_KEY: &str = "events";
 pub const SETTINGS: &str = "webhook_settings";
 pub const FREQUENCY: &str = "webhook_notification_frequency";
 
-/// Keys of the create/update body (spec §2).
+/// Keys of the create/update body (docs/domain.md §2).
 pub const BODY_KEYS: [&str; 4] = [ENDPOINT, SECRET, EVENTS_KEY, SETTINGS];
-/// Keys of `webhook_settings` (spec §3).
+/// Keys of `webhook_settings` (docs/domain.md §3).
 pub const SETTINGS_KEYS: [&str; 4] = [
     Flag::ALL[0].key(),
     Flag::ALL[1].key(),
     Flag::ALL[2].key(),
     FREQUENCY,
 ];
-/// The key that holds the webhooks of a `GET /webhook` list response (spec §1).
+/// The key that holds the webhooks of a `GET /webhook` list response (docs/domain.md §1).
 pub const WEBHOOKS: &str = "webhooks";
-/// Read-only keys a webhook has in the `GET /webhook` list response (spec §1).
+/// Read-only keys a webhook has in the `GET /webhook` list response (docs/domain.md §1).
 pub const LISTED_ONLY_KEYS: [&str; 2] = ["id", "status"];
 pub const STATUSES: [&str; 3] = ["pending", "active", "inactive"];
 
-/// A secret shorter than this is rejected by the API (spec §2).
+/// A secret shorter than this is rejected by the API (docs/domain.md §2).
 pub const MIN_SECRET_CHARS: usize = 32;

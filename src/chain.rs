@@ -1,4 +1,4 @@
-//! `certificate_chain` decoding (spec §4): PEM to DER, DER to the fields a person checks, and
+//! `certificate_chain` decoding (docs/domain.md §4): PEM to DER, DER to the fields a person checks, and
 //! the checks a chain should pass. The DER is read by [`crate::der`]; names and algorithms
 //! are rendered from small tables of the OIDs certificates use.
 

@@ -1,4 +1,4 @@
-//! Who gets `certificate_chain` (spec §5): the one place the delivery rules live. The
+//! Who gets `certificate_chain` (docs/domain.md §5): the one place the delivery rules live. The
 //! explainer's outcomes, its recommendations and the validator's `no-effect` warnings are all
 //! derived from the functions here, so they cannot disagree.
 
@@ -310,7 +310,7 @@ fn key(flag: Flag) -> String {
     format!("`{}`", flag.key())
 }
 
-/// The flag that decides the chain for one kind of issuance (spec §5 rules 2 and 3).
+/// The flag that decides the chain for one kind of issuance (docs/domain.md §5 rules 2 and 3).
 pub fn chain_flag(issuance: Issuance) -> Flag {
     match issuance {
         Issuance::NotInstant => Flag::SendCertificateChain,
@@ -318,7 +318,7 @@ pub fn chain_flag(issuance: Issuance) -> Flag {
     }
 }
 
-/// The rules of spec §5, one case at a time.
+/// The rules of docs/domain.md §5, one case at a time.
 pub fn outcome(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> Outcome {
     let (mut result, inputs) = decide(settings, family, issuance);
     let mut product_unknown = false;
@@ -449,7 +449,7 @@ pub fn matrix(settings: &EffectiveSettings) -> Vec<Outcome> {
         .collect()
 }
 
-/// A setting that cannot change anything given the rest (spec §5.4, §5.6, §3).
+/// A setting that cannot change anything given the rest (docs/domain.md §5.4, §5.6, §3).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoEffect {
     pub target: Target,
@@ -528,7 +528,7 @@ pub fn no_effect(settings: &EffectiveSettings) -> Vec<NoEffect> {
     found
 }
 
-/// The approval lifecycle events subscribed (spec §5.5), and what that means.
+/// The approval lifecycle events subscribed (docs/domain.md §5.5), and what that means.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Approval {
     pub subscribed: Vec<String>,
@@ -698,7 +698,7 @@ type Need = (Input, bool);
 #[derive(Debug, Clone, PartialEq)]
 enum Fit {
     /// No setting at all produces what was observed (a chain on a product that never carries
-    /// one, spec §5 rule 1).
+    /// one, docs/domain.md §5 rule 1).
     NoSetting,
     /// Stated values would have to differ: `(input, the value it would need)`.
     ContradictsStated(Vec<(Input, bool)>),
@@ -786,7 +786,7 @@ fn unstated(settings: &EffectiveSettings, inputs: &[(Input, bool)]) -> String {
 }
 
 /// What a received `certificate_issued` shows about the settings in effect, judged by the
-/// delivery rules (spec §5). Evidence beats assumptions: an unstated value the event proves
+/// delivery rules (docs/domain.md §5). Evidence beats assumptions: an unstated value the event proves
 /// is reported as what the event shows; only a contradicted *stated* value means the settings
 /// in effect differ; what no setting could produce means the product or issuance was
 /// misidentified. `family` and `instant` narrow the cases when the caller knows them.

@@ -1,4 +1,4 @@
-//! The `endpoint` rule (spec §2): an `https://` URL of a host DigiCert can reach from the
+//! The `endpoint` rule (docs/domain.md §2): an `https://` URL of a host DigiCert can reach from the
 //! internet. A plain check rather than a full URL parser: the WHATWG parser with IDNA costs
 //! ~72 KB gzipped in the wasm. The host is decided as that parser would (an IPv4 literal in
 //! any of its notations, a bracketed IPv6 literal, or a DNS name of valid labels) before the

@@ -1,4 +1,4 @@
-//! What arrives at the listener (spec §4): the `{"event", "data"}` envelope, each documented
+//! What arrives at the listener (docs/domain.md §4): the `{"event", "data"}` envelope, each documented
 //! event's fields, the certificate chain, and why the chain is or is not there.
 
 use serde::Serialize;

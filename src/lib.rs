@@ -2,7 +2,7 @@
 //! events carry `certificate_chain`, and read the events that arrive at a listener.
 //!
 //! The crate is plain Rust; [`wasm`] (compiled for `wasm32` only) is the thin layer the npm
-//! package is built from. Every rule traces to the project's domain spec.
+//! package is built from. Every rule traces to a fact in docs/domain.md.
 //!
 //! ```
 //! use certcentral_webhooks::{validate_request, ValidateOptions};

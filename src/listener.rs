@@ -1,4 +1,4 @@
-//! Checks a webhook listener makes on each request (spec §4): the shared secret in
+//! Checks a webhook listener makes on each request (docs/domain.md §4): the shared secret in
 //! `X-WEBHOOK-KEY` and DigiCert's source range.
 
 /// Compares the received `X-WEBHOOK-KEY` with the secret in time that depends only on their
@@ -30,7 +30,7 @@ pub fn verify_webhook_key_utf16(received: Option<&[u16]>, secret: &[u16]) -> boo
     difference == 0 && !secret.is_empty()
 }
 
-/// DigiCert's recommended allow-list, 216.168.240.0/20 (spec §4).
+/// DigiCert's recommended allow-list, 216.168.240.0/20 (docs/domain.md §4).
 const DIGICERT_NETWORK: u32 = u32::from_be_bytes([216, 168, 240, 0]);
 const DIGICERT_MASK: u32 = !0 << 12;
 

@@ -1,4 +1,4 @@
-//! Product families by the rules of spec §6: `type` first, then `name_id`. A product that
+//! Product families by the rules of docs/domain.md §6: `type` first, then `name_id`. A product that
 //! matches no rule is `Unknown`, never guessed.
 
 use serde::{Deserialize, Serialize};
@@ -52,7 +52,7 @@ impl Family {
     }
 }
 
-/// The fields of an Order-info `product` object that classification reads (spec §6).
+/// The fields of an Order-info `product` object that classification reads (docs/domain.md §6).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Product {
     pub name_id: Option<String>,
@@ -97,7 +97,7 @@ const SMIME: &[&str] = &[
     "client_digital_signature_plus",
 ];
 
-/// Every `name_id` the spec lists, with its family.
+/// Every `name_id` docs/domain.md §6 knows, with its family.
 pub fn known_name_ids() -> impl Iterator<Item = (&'static str, Family)> {
     let tables: [(&'static [&'static str], Family); 5] = [
         (PUBLIC_TLS, Family::PublicTls),

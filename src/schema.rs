@@ -9,7 +9,7 @@ use crate::catalog::{self, data_fields, Field, Flag};
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// The create/update body (spec §2–§3).
+/// The create/update body (docs/domain.md §2–§3).
 pub fn request_schema() -> Value {
     let flag = json!({
         "description": "On or off. The API documents the strings \"1\" and \"0\"; true/false and 1/0 are accepted and normalised.",
@@ -81,7 +81,7 @@ fn field_schema(field: Field) -> Value {
     }
 }
 
-/// The `{"event", "data"}` envelope and the documented `data` of each known event (spec §4).
+/// The `{"event", "data"}` envelope and the documented `data` of each known event (docs/domain.md §4).
 /// Unknown events and undocumented payloads are allowed, as the parser keeps them.
 pub fn event_schema() -> Value {
     let mut cases = Vec::new();

@@ -1,4 +1,4 @@
-//! The create/update request body (spec §2–§3): validation, normalization, and the effective
+//! The create/update request body (docs/domain.md §2–§3): validation, normalization, and the effective
 //! settings the delivery rules read.
 
 use serde::Serialize;
@@ -86,7 +86,7 @@ struct Reader<'o> {
     settings: EffectiveSettings,
 }
 
-/// How a flag value is spelled (spec §3 decision: three spellings accepted, one canonical).
+/// How a flag value is spelled (docs/domain.md §3 decision: three spellings accepted, one canonical).
 enum FlagSpelling {
     Canonical(bool),
     Alternative(bool),
@@ -115,7 +115,7 @@ fn in_words<T: std::fmt::Display>(items: &[T], conjunction: &str) -> String {
     }
 }
 
-/// The accepted notification days, in words (spec §3).
+/// The accepted notification days, in words (docs/domain.md §3).
 fn frequency_choices() -> String {
     let days = catalog::FREQUENCY_DAYS;
     let before: Vec<String> = days
@@ -420,7 +420,7 @@ impl Reader<'_> {
         };
         let length = secret.chars().count();
         if secret.is_empty() && self.options.mode == Mode::Update {
-            return; // spec §2: "" on update removes the secret.
+            return; // docs/domain.md §2: "" on update removes the secret.
         }
         if length < catalog::MIN_SECRET_CHARS {
             let min = catalog::MIN_SECRET_CHARS;

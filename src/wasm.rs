@@ -244,7 +244,7 @@ pub fn explain_case(input: JsValue, scenario: JsValue) -> Result<JsValue, JsValu
     ))
 }
 
-/// The product family by the spec's rules: `type` first, then `name_id`.
+/// The product family by the rules of docs/domain.md §6: `type` first, then `name_id`.
 #[wasm_bindgen(js_name = classifyProduct)]
 pub fn classify_product(product: JsValue) -> Result<JsValue, JsValue> {
     Ok(JsValue::from_str(read_product(product)?.family().as_str()))

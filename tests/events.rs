@@ -1,4 +1,4 @@
-//! Event parsing and chain decoding (spec §4), on chains that `openssl` generates at test
+//! Event parsing and chain decoding (docs/domain.md §4), on chains that `openssl` generates at test
 //! time and on DigiCert's public roots; every decoded field is checked against what
 //! `openssl x509` prints, never against values this crate produced.
 

@@ -1,4 +1,4 @@
-//! The delivery explainer against spec §5 and §6: the whole truth table, the reasons, the
+//! The delivery explainer against docs/domain.md §5 and §6: the whole truth table, the reasons, the
 //! recommendations, and agreement with the validator's `no-effect` warnings.
 
 use certcentral_webhooks::delivery::Goal;

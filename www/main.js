@@ -129,10 +129,14 @@ function renderSettings(delivery, editable) {
     box.checked = s.events.includes(box.value);
     box.disabled = !editable;
   }
-  const assumed = delivery.assumptions.map((a) => a.path.split('/').pop());
-  $('settings-note').textContent = editable
-    ? (assumed.length ? `Not in the body, assumed: ${assumed.join(', ')}.` : '')
-    : 'Fix the JSON to edit the settings with these boxes.';
+  // Omitted and invalid are different grounds: an invalid value is in the body.
+  const named = (source) => delivery.assumptions.filter((a) => a.source === source).map((a) => a.path.split('/').pop());
+  const omitted = [...named('default'), ...named('unchanged')];
+  const invalid = named('invalid');
+  const notes = [];
+  if (omitted.length) notes.push(`Not in the body, assumed: ${omitted.join(', ')}.`);
+  if (invalid.length) notes.push(`Invalid in the body, assumed: ${invalid.join(', ')}.`);
+  $('settings-note').textContent = editable ? notes.join(' ') : 'Fix the JSON to edit the settings with these boxes.';
   $('assumptions').replaceChildren(...delivery.assumptions.map((a) => el('li', `${a.path}: ${a.note}`)));
   $('approval').textContent = delivery.approval.note;
 }
@@ -148,6 +152,7 @@ function renderMatrix(delivery) {
     for (const { id: issuance, label: heading } of ISSUANCES) {
       const o = delivery.outcomes.find((x) => x.family === family && x.issuance === issuance);
       const cell = el('td', o.summary, !o.eventSent ? 'none' : o.includesChain ? 'chain' : 'nochain');
+      if (!o.certain) cell.classList.add('assumed');
       cell.title = o.reason;
       cell.tabIndex = 0;
       cell.dataset.family = family;

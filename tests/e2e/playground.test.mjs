@@ -92,13 +92,14 @@ test('applying a hint fixes the mistake', async () => {
 test('toggling a checkbox changes both the JSON and the matrix, and the JSON changes the boxes', async () => {
   const { page, problems, close } = await open();
   await typeRequest(page, '{"endpoint": "https://listener.example.com/x", "events": ["certificate_issued"]}');
-  assert.deepEqual((await cells(page))[0], ['Public TLS', 'event without chain', 'no event']);
+  // The flags are omitted: the create default (off) is assumed, and the cells say so.
+  assert.deepEqual((await cells(page))[0], ['Public TLS', 'event without chain (assumed)', 'no event (assumed)']);
   await page.check('input[data-flag="webhook_send_certificate_chain"]');
   await page.waitForFunction(() => document.querySelector('#matrix tbody td').textContent === 'event with chain');
   const body = JSON.parse(await page.inputValue('#request-editor textarea'));
   assert.equal(body.webhook_settings.webhook_send_certificate_chain, '1');
   await page.check('input[data-flag="instant_issue_webhook_notification"]');
-  await page.waitForFunction(() => document.querySelectorAll('#matrix tbody td')[1].textContent === 'event without chain');
+  await page.waitForFunction(() => document.querySelectorAll('#matrix tbody td')[1].textContent === 'event without chain (assumed)');
   // Editing the JSON updates the boxes.
   await typeRequest(page, '{"endpoint": "https://listener.example.com/x", "events": ["certificate_revoked"]}');
   assert.equal(await page.isChecked('input[data-flag="webhook_send_certificate_chain"]'), false);

@@ -136,3 +136,17 @@ test('--help and --version', () => {
   assert.equal(version.status, 0);
   assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('parse --settings with errors in the settings shows them and exits 1', () => {
+  const settings = `${requests}flag-not-a-spelling.json`;
+  const r = run(['parse', '--settings', settings, `${events}certificate-revoked.json`]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, new RegExp(`^${settings.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error invalid-value`, 'm'));
+  assert.match(r.stdout, /settings \(errors: the explanations below rest on assumptions\)/);
+  const notJson = run(['parse', '--settings', '-', `${events}certificate-revoked.json`], '{"endpoint": ');
+  assert.equal(notJson.status, 1);
+  assert.match(notJson.stdout, /error json-syntax/);
+  const json = JSON.parse(run(['parse', '--format', 'json', '--settings', settings, `${events}certificate-revoked.json`]).stdout);
+  assert.equal(json.settings.valid, false);
+  assert.equal(json.events.length, 1);
+});
