@@ -41,6 +41,9 @@ pub struct CertificateInfo {
     pub sha256_fingerprint: String,
     pub is_ca: bool,
     pub self_signed: bool,
+    /// The entry of this chain that issued this certificate, by names and (where both carry
+    /// them) key identifiers; `None` when self-signed or when its issuer is not in the chain.
+    pub issuer_index: Option<usize>,
     pub dns_names: Vec<String>,
     pub key_algorithm: String,
     pub signature_algorithm: String,
@@ -205,6 +208,7 @@ fn read_certificate(bytes: &[u8], index: usize) -> Result<Decoded, der::Error> {
     let info = CertificateInfo {
         index,
         role: Role::Leaf,
+        issuer_index: None,
         subject_common_name: None,
         common_name: common_name(&subject_name),
         subject: rfc4514(&subject_name),
@@ -414,19 +418,41 @@ fn serial_text(serial: &[u8]) -> String {
     format!("{sign}{}", hex(significant))
 }
 
-/// The place of entry `index` in a chain whose last entry is `last`: the first is the leaf
-/// unless it is a self-signed CA (then the issued certificate is missing and it is a root);
-/// a self-signed entry is a root, and so is a CA at the end whose subject and issuer read the
-/// same (compared as text, as RFC 5280 name matching looks past string types).
-pub fn role(decoded: &Decoded, index: usize, last: usize) -> Role {
-    let info = &decoded.info;
-    match index {
-        0 if info.self_signed && info.is_ca => Role::Root,
-        0 => Role::Leaf,
-        _ if info.self_signed || (index == last && info.is_ca && info.subject == info.issuer) => {
-            Role::Root
+/// Links each decoded entry to the entry that issued it and gives each its role, from the
+/// certificates themselves rather than their places, so a reordered chain reads the same:
+/// a self-signed CA (or one that issued another entry) is the root, as is a CA whose subject
+/// and issuer read the same (RFC 5280 name matching looks past string types); any other CA is
+/// an intermediate; a certificate that is no CA is the leaf.
+pub fn link(decoded: &mut [Option<Decoded>]) {
+    let count = decoded.len();
+    let mut issuers: Vec<Option<usize>> = vec![None; count];
+    for (i, issuer) in issuers.iter_mut().enumerate() {
+        let Some(child) = &decoded[i] else { continue };
+        if child.info.self_signed {
+            continue;
         }
-        _ => Role::Intermediate,
+        // The next entry first, as DigiCert orders chains, then any other.
+        let candidates = (i + 1..count).chain(0..i);
+        *issuer = candidates
+            .filter(|j| *j != i)
+            .find(|j| decoded[*j].as_ref().is_some_and(|p| issued_by(child, p)));
+    }
+    let issues_another: Vec<bool> = (0..count)
+        .map(|j| (0..count).any(|i| i != j && issuers[i] == Some(j)))
+        .collect();
+    for (i, entry) in decoded.iter_mut().enumerate() {
+        let Some(entry) = entry else { continue };
+        entry.info.issuer_index = issuers[i];
+        let info = &entry.info;
+        let root = info.is_ca && (info.self_signed || info.subject == info.issuer)
+            || info.self_signed && issues_another[i];
+        entry.info.role = if root {
+            Role::Root
+        } else if info.is_ca {
+            Role::Intermediate
+        } else {
+            Role::Leaf
+        };
     }
 }
 

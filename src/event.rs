@@ -338,12 +338,7 @@ impl EventReader {
             }
             decoded.push(self.chain_entry(entry, &entry_path, i));
         }
-        let last = decoded.len().saturating_sub(1);
-        for (i, d) in decoded.iter_mut().enumerate() {
-            if let Some(d) = d {
-                d.info.role = chain::role(d, i, last);
-            }
-        }
+        chain::link(&mut decoded);
         self.chain_completeness(node, entries, &decoded, path);
         for i in 0..decoded.len().saturating_sub(1) {
             if let (Some(child), Some(parent)) = (&decoded[i], &decoded[i + 1]) {
@@ -421,39 +416,43 @@ impl EventReader {
             );
             return;
         }
-        if let Some(Some(first)) = decoded.first() {
-            if first.info.self_signed {
-                self.push(
-                    Finding::new(
-                        Code::ChainIncomplete,
-                        pointer(path, "0"),
-                        entries[0].span,
-                        format!(
-                            "entry 0 ({}) is self-signed, so it is not the issued certificate: the end-entity certificate is missing",
-                            first.info.subject
-                        ),
-                    )
-                    .hint("the chain should start with the certificate the order issued"),
-                );
-                return;
-            }
+        // Judged only when every entry decoded: a bad entry is already an error of its own.
+        let Some(all) = decoded
+            .iter()
+            .map(Option::as_ref)
+            .collect::<Option<Vec<&Decoded>>>()
+        else {
+            return;
+        };
+        if !all.iter().any(|d| d.info.role == chain::Role::Leaf) {
+            let first = all[0];
+            self.push(
+                Finding::new(
+                    Code::ChainIncomplete,
+                    pointer(path, "0"),
+                    entries[0].span,
+                    format!(
+                        "no entry is an end-entity certificate (entry 0 is {}, a CA): the issued certificate is missing",
+                        first.info.subject
+                    ),
+                )
+                .hint("the chain should start with the certificate the order issued"),
+            );
         }
-        let last = decoded.len() - 1;
-        if let Some(Some(end)) = decoded.last() {
-            if end.info.role != chain::Role::Root {
-                self.push(
-                    Finding::new(
-                        Code::ChainIncomplete,
-                        pointer(path, &last.to_string()),
-                        entries[last].span,
-                        format!(
-                            "the chain ends with entry {last} ({}), which is not a root: the root certificate is missing",
-                            end.info.subject
-                        ),
-                    )
-                    .hint("a chain as DigiCert sends it ends with the root"),
-                );
-            }
+        if !all.iter().any(|d| d.info.role == chain::Role::Root) {
+            let last = all.len() - 1;
+            self.push(
+                Finding::new(
+                    Code::ChainIncomplete,
+                    pointer(path, &last.to_string()),
+                    entries[last].span,
+                    format!(
+                        "no entry is a root (the chain ends with {}): the root certificate is missing",
+                        all[last].info.subject
+                    ),
+                )
+                .hint("a chain as DigiCert sends it ends with the root"),
+            );
         }
     }
 

@@ -280,6 +280,8 @@ export interface Scenario { product: string | ProductInfo; instant: boolean; mod
 
 export interface CertificateInfo {
   index: number;
+  /** From the certificate itself, not its place: a CA that is self-signed (or whose subject
+   * reads as its issuer) is the root, every other CA an intermediate, a non-CA the leaf. */
   role: "leaf" | "intermediate" | "root";
   /** As sent in the payload. */
   subjectCommonName: string | null;
@@ -297,6 +299,9 @@ export interface CertificateInfo {
   sha256Fingerprint: string;
   isCa: boolean;
   selfSigned: boolean;
+  /** The `index` of the entry that issued this one (by names and key identifiers); null when
+   * self-signed or when the issuer is not in the chain. */
+  issuerIndex: number | null;
   dnsNames: string[];
   keyAlgorithm: string;
   signatureAlgorithm: string;

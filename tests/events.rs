@@ -325,9 +325,10 @@ fn chain_order_warns_when_an_entry_is_not_issued_by_the_next() {
         ("Test Intermediate CA", c.pem("inter")),
         ("Other Root", c.pem("other")),
     ]);
+    // And no entry is the issued certificate.
     assert_eq!(
         codes(&parse_event(&wrong_root, &ParseOptions::default())),
-        [Code::ChainOrder]
+        [Code::ChainIncomplete, Code::ChainOrder]
     );
 }
 
@@ -373,7 +374,7 @@ fn chain_incomplete_when_the_only_entry_is_a_self_signed_root() {
     assert_eq!(codes(&report), [Code::ChainIncomplete]);
     assert!(report.diagnostics[0]
         .message
-        .contains("end-entity certificate is missing"));
+        .contains("the issued certificate is missing"));
     let chain = report.chain.expect("chain");
     assert_eq!(serde_json::to_value(chain[0].role).unwrap(), "root");
 }
@@ -393,6 +394,35 @@ fn chain_incomplete_when_the_root_is_missing() {
     assert!(report.diagnostics[0]
         .message
         .contains("root certificate is missing"));
+}
+
+#[test]
+fn roles_and_issuer_links_come_from_the_certificates_not_their_places() {
+    let c = chain();
+    let shuffled = issued(&[
+        ("Test Intermediate CA", c.pem("inter")),
+        ("Test Root CA", c.pem("root")),
+        ("www.example.com", c.pem("leaf")),
+    ]);
+    let report = parse_event(&shuffled, &ParseOptions::default());
+    let chain = report.chain.clone().expect("chain");
+    let roles: Vec<String> = chain
+        .iter()
+        .map(|c| {
+            serde_json::to_value(c.role)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(roles, ["intermediate", "root", "leaf"]);
+    let links: Vec<Option<usize>> = chain.iter().map(|c| c.issuer_index).collect();
+    assert_eq!(links, [Some(1), None, Some(0)]);
+    assert!(
+        codes(&report).contains(&Code::ChainOrder),
+        "out of DigiCert's order"
+    );
 }
 
 #[test]
