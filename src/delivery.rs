@@ -68,6 +68,8 @@ pub enum Source {
     Invalid,
     /// The body is not a readable request body (not JSON, not an object): nothing is stated.
     Unreadable,
+    /// Not stated, but proven by a received event (only inside an event's explanation).
+    Observed,
 }
 
 impl Source {
@@ -83,6 +85,7 @@ impl Source {
             Source::Unchanged => "it is not in this update",
             Source::Invalid => "its value in the body is invalid",
             Source::Unreadable => "the body could not be read",
+            Source::Observed => "it is known only from this event",
         }
     }
 }
@@ -151,6 +154,27 @@ impl EffectiveSettings {
                 &mut self.send_instant_issued_certificate_chain
             }
         }
+    }
+
+    /// These settings with the values a received event proved, marked as observed.
+    fn with_observed(&self, proven: &[(Input, bool)]) -> EffectiveSettings {
+        let mut observed = self.clone();
+        for (input, value) in proven {
+            match input {
+                Input::Subscription => {
+                    if *value && !observed.certificate_issued_subscribed() {
+                        observed.events.value.push(CERTIFICATE_ISSUED.to_string());
+                    }
+                    observed.events.source = Source::Observed;
+                }
+                Input::Flag(flag) => {
+                    let setting = observed.flag_mut(*flag);
+                    setting.value = *value;
+                    setting.source = Source::Observed;
+                }
+            }
+        }
+        observed
     }
 
     /// Marks the flags and the frequency as resting on `source` (an invalid `webhook_settings`).
@@ -278,6 +302,7 @@ pub fn state(setting: &Setting<bool>) -> String {
         Source::Unreadable => {
             format!("is unknown because the body could not be read (assumed {value})")
         }
+        Source::Observed => format!("is {value}, as this event shows"),
     }
 }
 
@@ -303,6 +328,7 @@ pub fn subscription_assumption(settings: &EffectiveSettings) -> Option<String> {
         Source::Unreadable => Some(format!(
             "The body could not be read; this assumes that `events` {includes} {CERTIFICATE_ISSUED}."
         )),
+        Source::Observed => None,
     }
 }
 
@@ -821,10 +847,13 @@ pub fn explain_certificate_issued(
             return if proven.is_empty() {
                 format!("{head}, as these settings say: {}", outcome.reason)
             } else {
+                // Evidence beats assumptions: the rule's reason, with what the event proved.
+                let observed = settings.with_observed(proven);
                 format!(
-                    "{head}, which shows that, in the settings in effect, {}; these settings do not state it ({}).",
+                    "{head}, which shows that, in the settings in effect, {}; these settings do not state it ({}). {}",
                     facts(proven),
-                    unstated(settings, proven)
+                    unstated(settings, proven),
+                    crate::delivery::outcome(&observed, *family, *issuance).reason
                 )
             };
         }

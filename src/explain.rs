@@ -110,7 +110,8 @@ fn summary(settings: &EffectiveSettings) -> SettingsSummary {
 fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
     fn note<T>(setting: &Setting<T>, default: &str) -> Option<Assumption> {
         let note = match setting.source {
-            Source::Stated => return None,
+            // Observed values exist only inside an event's explanation.
+            Source::Stated | Source::Observed => return None,
             Source::Default => format!("not in the body: the create default applies ({default})"),
             Source::Unchanged => format!(
                 "not in this update, so the webhook keeps its current value, which the body cannot show; assumed {default}"

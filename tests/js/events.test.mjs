@@ -81,7 +81,7 @@ test('now as epoch milliseconds and as ISO 8601 agree', () => {
   const iso = parseEvent(text, { now: '2040-01-01T00:00:00Z' });
   const ms = parseEvent(text, { now: Date.UTC(2040, 0, 1) });
   assert.deepEqual(iso, ms);
-  assert.equal(iso.diagnostics[0].code, 'certificate-expired');
+  assert.ok(iso.diagnostics.some((d) => d.code === 'certificate-expired'));
 });
 
 test('a bad now is misuse and throws', () => {
