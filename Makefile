@@ -59,4 +59,4 @@ playground: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 clean:
-	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/index.d.ts pkg/index.d.cts pkg/schema www/pkg artifacts
+	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/index.d.ts pkg/index.d.cts pkg/schema www/pkg artifacts

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import 'reflect-metadata'; // @peculiar/x509 needs it loaded first
 import * as peculiar from '@peculiar/x509';
 import {
-  validateRequest, parseEvent, parseEvents, requestSchema, SUBSCRIBABLE_EVENT_NAMES,
+  validateRequest, parseEvent, parseEvents, requestSchema, SUBSCRIBABLE_EVENT_NAMES, createWebhooks,
 } from '../pkg/node.mjs';
 import { EVENT_EXAMPLES } from '../www/examples.js';
 
@@ -126,6 +126,16 @@ const ePec = await rateAsync(decodePeculiar);
 report('chain', 'parse + decode 3 certs: certcentral-webhooks', eOurs, 'ops/s', { 'node:crypto X509Certificate': eNode, '@peculiar/x509': ePec });
 report('chain', 'JSON.parse + node:crypto X509Certificate', eNode, 'ops/s');
 report('chain', 'JSON.parse + @peculiar/x509', ePec, 'ops/s');
+
+// ---- 2b. the listener kit on the same event: receive() = key + source + parse + dispatch ------
+// Target (issue #15): within 1.2x of parseEvent alone, i.e. a ratio of at least 0.83.
+const kitSecret = 'k'.repeat(32);
+const hooks = createWebhooks({ secret: kitSecret, now: 1893456000000 });
+hooks.on('certificate_issued', (event, ctx) => { for (const c of ctx.chain) { void c.subject; void c.sha256Fingerprint; } });
+const kitHeaders = { 'x-webhook-key': kitSecret, 'content-type': 'application/json' };
+const receiveOurs = await rateAsync(() => hooks.receive({ headers: kitHeaders, body: eventText, remoteAddress: '216.168.240.1' }));
+const parseAlone = await rateAsync(async () => decodeOurs());
+report('listener', 'hooks.receive of the chain event', receiveOurs, 'ops/s', { 'parseEvent alone (same async loop)': parseAlone });
 
 // ---- 3. bulk NDJSON -------------------------------------------------------------------------
 const small = [

@@ -3,10 +3,13 @@
 // this module loads, so every function works at once. init()/initSync() exist for code
 // shared with browsers and do nothing here.
 const bindings = require('./node/certcentral_webhooks.js');
+const generated = require('./generated.cjs');
+const { listenerKit } = require('./listener.cjs');
 
 module.exports = {
   ...bindings,
-  ...require('./generated.cjs'),
+  ...generated,
+  ...listenerKit({ ...bindings, EVENT_NAMES: generated.EVENT_NAMES }),
   init: async () => {},
   initSync: () => {},
 };

@@ -1,6 +1,10 @@
 // Browser and bundler entry: call `await init()` (or `initSync({ module })`) once before
 // anything else. The wasm is fetched from next to this file (bundlers follow the URL).
-import load, { initSync as loadSync } from './web/certcentral_webhooks.js';
+import load, * as bindings from './web/certcentral_webhooks.js';
+import { EVENT_NAMES } from './generated.js';
+import { listenerKit } from './listener.js';
+
+const loadSync = bindings.initSync;
 
 export * from './web/certcentral_webhooks.js';
 
@@ -15,3 +19,5 @@ export function initSync(input) {
 }
 export default init;
 export * from './generated.js';
+// The listener kit calls the bindings when it runs, so it works once init() has resolved.
+export const { createWebhooks, createNodeMiddleware, createWebHandler, fullchainPem } = listenerKit({ ...bindings, EVENT_NAMES });

@@ -30,7 +30,13 @@ echo "build: wasm ${raw} bytes, ${gz} gzipped"
 # Types, schemas and EVENT_NAMES come from the Rust catalogue (native, before the wasm loads).
 cargo run --quiet --example generate -- pkg
 
+# The listener kit is written once as an ES module; require() gets the same code as CommonJS.
+{ echo "'use strict';"; echo "// Generated from listener.js by scripts/build.sh; do not edit."
+  sed 's/^export function listenerKit/function listenerKit/' pkg/listener.js
+  echo 'module.exports = { listenerKit };'; } > pkg/listener.cjs
+grep -q '^export ' pkg/listener.cjs && { echo "build: listener.js has an export the CommonJS copy cannot carry" >&2; exit 1; }
+
 # The playground loads the package's web entry from www/pkg, as a site that vendors it would.
 rm -rf www/pkg && mkdir -p www/pkg/web
-cp pkg/web.js pkg/generated.js www/pkg/
+cp pkg/web.js pkg/generated.js pkg/listener.js www/pkg/
 cp pkg/web/${CRATE}.js pkg/web/${CRATE}_bg.wasm www/pkg/web/

@@ -212,13 +212,18 @@ export interface ValidateOptions {
   /** Default 1 MiB of UTF-8. */
   maxInputBytes?: number;
 }
-export interface ValidationReport {
-  /** True iff there is no error, counting errors beyond the maxDiagnostics cut. */
-  valid: boolean;
+interface ValidationReportBase {
+  /** In document order. */
   diagnostics: Diagnostic[];
-  normalized: NormalizedRequestBody | null;
+  /** Whether the list was cut at maxDiagnostics. */
   truncated: boolean;
 }
+/** No error (counting errors beyond the maxDiagnostics cut): `normalized` is the body to send. */
+export interface ValidValidationReport extends ValidationReportBase { valid: true; normalized: NormalizedRequestBody }
+/** At least one error: `normalized` is the body as far as it could be read (null when it is not a JSON object); do not send it. */
+export interface InvalidValidationReport extends ValidationReportBase { valid: false; normalized: NormalizedRequestBody | null }
+/** Discriminated by `valid`: `if (report.valid)` makes `normalized` the body to send. */
+export type ValidationReport = ValidValidationReport | InvalidValidationReport;
 
 export type Issuance = "not_instant" | "instant";
 export interface DeliveryOutcome {
@@ -317,14 +322,7 @@ export interface ParseOptions {
   mode?: "create" | "update";
   maxDiagnostics?: number;
 }
-export interface EventReport {
-  /** No error diagnostics. When false, `event` is still the event as received and may not
-   * match its type. */
-  ok: boolean;
-  /** A known event, typed by its name; null when unusable or unknown. */
-  event: WebhookEvent | null;
-  /** An event this version does not know, kept whole; null otherwise. */
-  unknownEvent: UnknownWebhookEvent | null;
+interface EventReportBase {
   chain: CertificateInfo[] | null;
   /** With `settings`: why the chain is or is not there. A value the settings state and the
    * event contradicts means "the settings in effect differ"; a value they do not state and the
@@ -333,6 +331,16 @@ export interface EventReport {
   explanation: string | null;
   diagnostics: Diagnostic[];
 }
+/** A known event with no error: `event` is typed by its name. */
+export interface KnownEventReport extends EventReportBase { ok: true; event: WebhookEvent; unknownEvent: null }
+/** An event this version does not know, kept whole (diagnostic `unknown-event`). */
+export interface UnknownEventReport extends EventReportBase { ok: true; event: null; unknownEvent: UnknownWebhookEvent }
+/** An event with errors: what arrived, if it was an object, not typed (it may not match any event's type). */
+export interface FailedEventReport extends EventReportBase { ok: false; event: ReceivedEvent | null; unknownEvent: UnknownWebhookEvent | null }
+/** Discriminated by `ok` (no error diagnostics): `if (r.ok && r.event)` gives a typed known event. */
+export type EventReport = KnownEventReport | UnknownEventReport | FailedEventReport;
+/** A JSON object as received, before its fields were checked. */
+export interface ReceivedEvent { event?: unknown; data?: unknown; [field: string]: unknown }
 "#;
 
 const FUNCTIONS: &str = r#"
@@ -372,6 +380,80 @@ export declare function init(input?: { module_or_path: InitInput | Promise<InitI
 /** Loads the wasm synchronously from its bytes or a compiled module (a no-op under Node). */
 export declare function initSync(input: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
 export default init;
+
+/** The event a handler registered for `E` receives. */
+export type EventOf<E extends EventName> = Extract<WebhookEvent, { event: E }>;
+export interface WebhooksOptions {
+  /** Compared with X-WEBHOOK-KEY in constant time. Omit the option to check no key; an
+   * undefined or empty value throws, so an unset environment variable cannot turn the check off. */
+  secret?: string;
+  /** Require a source inside 216.168.240.0/20. Default: true when a remote address is known. */
+  checkSource?: boolean;
+  /** How many proxies in front of the listener to believe in X-Forwarded-For. Default 0. */
+  trustProxy?: number;
+  /** Larger bodies are refused with 413 without being buffered. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** The webhook's request body: reports then explain why the chain is or is not there. */
+  settings?: string | WebhookRequestBody | Record<string, unknown>;
+  /** The mode of `settings`. */
+  mode?: "create" | "update";
+  /** For the validity checks. Default: the clock. */
+  now?: string | number;
+}
+/** What a handler gets beside the event. */
+export interface HandlerContext {
+  report: KnownEventReport | UnknownEventReport;
+  chain: CertificateInfo[] | null;
+  explanation: string | null;
+  /** Notes on how the request arrived (for example a body a framework had already parsed). */
+  notes: string[];
+}
+export type ReceiveFailureCode = "invalid-event" | "missing-key" | "wrong-key" | "forbidden-source" | "method-not-allowed" | "payload-too-large" | "unsupported-media-type" | "handler-failed";
+export interface ReceiveInput {
+  headers?: Headers | Record<string, string | string[] | undefined>;
+  /** Text, bytes, a Node or web stream, or a value a framework already parsed. */
+  body?: string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | NodeStreamLike | object | null;
+  remoteAddress?: string;
+  /** When given, anything but POST is 405. */
+  method?: string;
+}
+export interface NodeStreamLike { on(event: string, listener: (chunk: Uint8Array | string) => void): unknown; off(event: string, listener: (chunk: Uint8Array | string) => void): unknown; once(event: string, listener: (value?: unknown) => void): unknown }
+export interface ReceiveResult {
+  status: 200 | 400 | 401 | 403 | 405 | 413 | 415 | 500;
+  report: EventReport | null;
+  /** Present unless the status is 200. */
+  error?: { code: ReceiveFailureCode; message: string };
+  notes: string[];
+}
+export interface Webhooks {
+  /** Handlers for one event name (or several) run in the order they were added. */
+  on<E extends EventName>(name: E | readonly E[], handler: (event: EventOf<E>, ctx: HandlerContext) => unknown): void;
+  /** Runs after the named handlers for every event, known or not. */
+  onAny(handler: (event: WebhookEvent | UnknownWebhookEvent, ctx: HandlerContext) => unknown): void;
+  /** Gets what a handler threw; the sender gets 500 and no detail. */
+  onError(handler: (error: unknown, ctx: HandlerContext) => unknown): void;
+  /** `"*"` removes an onAny handler. */
+  removeListener(name: EventName | readonly EventName[] | "*", handler: (...args: never[]) => unknown): void;
+  /** Checks, parses and dispatches one request; never throws for a bad request. */
+  receive(input: ReceiveInput): Promise<ReceiveResult>;
+}
+export declare function createWebhooks(options?: WebhooksOptions): Webhooks;
+export interface NodeRequestLike extends NodeStreamLike {
+  method?: string; url?: string; originalUrl?: string;
+  headers: Record<string, string | string[] | undefined>;
+  socket?: { remoteAddress?: string };
+  body?: unknown;
+  readableEnded?: boolean;
+}
+export interface NodeResponseLike { writeHead(status: number, headers: Record<string, string>): unknown; setHeader(name: string, value: string): unknown; end(body?: string): unknown; statusCode: number }
+/** A node:http request listener and an Express middleware; other paths go to `next` (or 404). */
+export declare function createNodeMiddleware(hooks: Webhooks, options?: { path?: string }): (req: NodeRequestLike, res: NodeResponseLike, next?: (error?: unknown) => void) => void;
+/** A fetch-style handler: `export default { fetch: createWebHandler(hooks) }`. */
+export declare function createWebHandler(hooks: Webhooks): (request: Request, context?: { remoteAddress?: string }) => Promise<Response>;
+/** The PEM bundle to deploy, leaf first, then each issuer by decoded links (not by position);
+ * the root only with includeRoot. Throws an Error with code "chain-unusable" and `diagnostics`
+ * when there is no chain, an entry did not decode, or the links are broken. */
+export declare function fullchainPem(report: EventReport, options?: { includeRoot?: boolean }): string;
 "#;
 
 #[cfg(test)]
@@ -382,10 +464,19 @@ mod tests {
     fn interface<'d>(declarations: &'d str, name: &str) -> &'d str {
         let start = declarations
             .find(&format!("export interface {name} "))
+            .or_else(|| declarations.find(&format!("interface {name} ")))
             .unwrap_or_else(|| panic!("{name}"));
-        let end = declarations[start..]
-            .find("\n}")
+        let first_line = declarations[start..]
+            .find('\n')
             .map_or(declarations.len(), |e| start + e);
+        // A one-line interface ends on its own line; a block at its closing brace.
+        let end = if declarations[start..first_line].trim_end().ends_with('}') {
+            first_line
+        } else {
+            declarations[start..]
+                .find("\n}")
+                .map_or(declarations.len(), |e| start + e)
+        };
         &declarations[start..end]
     }
 
@@ -408,7 +499,10 @@ mod tests {
         let event =
             serde_json::to_value(crate::parse_event("{\"event\":1}", &Default::default())).unwrap();
         let checks = [
-            ("ValidationReport", keys(&report)),
+            (
+                "ValidationReportBase+InvalidValidationReport",
+                keys(&report),
+            ),
             ("Diagnostic", keys(&report["diagnostics"][0])),
             ("Range", keys(&report["diagnostics"][0]["range"])),
             (
@@ -420,11 +514,11 @@ mod tests {
             ("DeliveryOutcome", keys(&delivery["outcomes"][0])),
             ("Assumption", keys(&delivery["assumptions"][0])),
             ("Recommendation", keys(&delivery["recommendations"][0])),
-            ("EventReport", keys(&event)),
+            ("EventReportBase+FailedEventReport", keys(&event)),
         ];
         for (name, fields) in checks {
             assert!(!fields.is_empty(), "{name}: no sample fields");
-            let text = interface(&d, name);
+            let text: String = name.split('+').map(|n| interface(&d, n)).collect();
             for field in fields {
                 assert!(
                     text.contains(&format!("{field}:")) || text.contains(&format!("{field}?:")),

@@ -13,7 +13,7 @@ let dir;
 let packed;
 
 const EXPECTED_FILES = [
-  'cli.js', 'generated.cjs', 'generated.js', 'index.d.cts', 'index.d.ts', 'node.cjs', 'node.mjs',
+  'cli.js', 'generated.cjs', 'generated.js', 'index.d.cts', 'index.d.ts', 'listener.cjs', 'listener.js', 'node.cjs', 'node.mjs',
   'node/certcentral_webhooks.js', 'node/package.json',
   'README.md', 'package.json', 'schema/event.json', 'schema/request.json',
   'web.js', 'web/certcentral_webhooks.js', 'web/certcentral_webhooks_bg.wasm',
@@ -52,7 +52,7 @@ test('TypeScript resolves the installed package from ESM and from CommonJS', () 
     'const report = validateRequest("{}", { mode: "update" });',
     'const valid: boolean = report.valid;',
     'const parsed = parseEvent("{}");',
-    'if (parsed.event?.event === "certificate_issued") { const id: number = parsed.event.data.order_id; void id; }',
+    'if (parsed.ok && parsed.event?.event === "certificate_issued") { const id: number = parsed.event.data.order_id; void id; }',
     'void valid; void init;',
   ].join('\n');
   writeFileSync(`${dir}/types/esm.mts`, `import init, { validateRequest, parseEvent } from "certcentral-webhooks";\n${use}\nawait init();\n`);
@@ -86,10 +86,17 @@ test('a Vite production build of a page that imports the package works in Chromi
   mkdirSync(`${dir}/app`);
   writeFileSync(`${dir}/app/index.html`, '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>consumer</title></head><body><pre id="out">loading</pre><script type="module" src="./main.js"></script></body></html>');
   writeFileSync(`${dir}/app/main.js`, [
-    "import init, { validateRequest, EVENT_NAMES } from 'certcentral-webhooks';",
+    "import init, { validateRequest, EVENT_NAMES, createWebhooks, createWebHandler } from 'certcentral-webhooks';",
     'await init();',
     "const report = validateRequest('{\"endpoint\": \"https://listener.example.com\", \"events\": [\"certificate_isued\"]}');",
-    "document.getElementById('out').textContent = `${report.diagnostics[0].code} ${report.diagnostics[0].hint} ${EVENT_NAMES.length}`;",
+    // The listener kit as a Service-Worker-style fetch handler, in the browser.
+    "const hooks = createWebhooks({ secret: 'k'.repeat(32) });",
+    "let seen = '';",
+    "hooks.on('certificate_revoked', (event) => { seen = String(event.data.order_id); });",
+    'const handle = createWebHandler(hooks);',
+    "const send = (key) => handle(new Request('https://listener.example/', { method: 'POST', headers: { 'x-webhook-key': key, 'content-type': 'application/json' }, body: '{\"event\":\"certificate_revoked\",\"data\":{\"order_id\":7,\"certificate_id\":8}}' }));",
+    "const [good, bad] = await Promise.all([send('k'.repeat(32)), send('nope')]);",
+    "document.getElementById('out').textContent = `${report.diagnostics[0].code} ${report.diagnostics[0].hint} ${EVENT_NAMES.length} ${good.status} ${bad.status} ${(await bad.json()).code} ${seen}`;",
   ].join('\n'));
   execFileSync(`${root}node_modules/.bin/vite`, ['build', '--logLevel', 'warn', '--outDir', `${dir}/dist`, '--emptyOutDir'], { cwd: `${dir}/app`, encoding: 'utf8' });
   const port = 8900 + Math.floor(Math.random() * 90);
@@ -108,7 +115,7 @@ test('a Vite production build of a page that imports the package works in Chromi
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => document.getElementById('out').textContent !== 'loading');
-    assert.equal(await page.textContent('#out'), 'invalid-value did you mean "certificate_issued"? 12');
+    assert.equal(await page.textContent('#out'), 'invalid-value did you mean "certificate_issued"? 12 200 401 wrong-key 7');
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: `${artifacts}vite-consumer.png` });
     assert.deepEqual(errors, []);

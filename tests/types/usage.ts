@@ -3,7 +3,8 @@
 import init, {
   validateRequest, explainDelivery, explainCase, classifyProduct, parseEvent, parseEvents,
   verifyWebhookKey, isDigiCertSource, requestSchema, EVENT_NAMES,
-  type WebhookEvent, type Diagnostic, type WebhookRequestBody, type Family,
+  createWebhooks, createWebHandler, createNodeMiddleware, fullchainPem,
+  type WebhookEvent, type Diagnostic, type WebhookRequestBody, type Family, type NormalizedRequestBody,
 } from "certcentral-webhooks";
 
 await init();
@@ -29,7 +30,9 @@ const kind: Family | "unknown" = classifyProduct({ name_id: "ssl_plus", type: "s
 const outcome = explainCase(body, { product: "ssl_plus", instant: true });
 
 const parsed = parseEvent("{}", { now: "2030-01-01T00:00:00Z", settings: body });
-const e = parsed.event;
+// @ts-expect-error: until `ok` is checked, the event is only what arrived, not a typed event
+if (parsed.event?.event === "certificate_issued") console.log(parsed.event.data.order_id);
+const e = parsed.ok ? parsed.event : null;
 if (e && e.event === "certificate_issued") {
   const entries = e.data.certificate_chain;
   const orderId: number = e.data.order_id;
@@ -66,4 +69,36 @@ const names: readonly string[] = EVENT_NAMES;
 // @ts-expect-error: EVENT_NAMES is read-only
 EVENT_NAMES.push("x");
 const schema: Record<string, unknown> = requestSchema();
-console.log(wrong, family, chain, patch, kind, outcome, handle, fingerprint, all, ok, names, schema);
+// Validation reports are discriminated by `valid`.
+const checked = validateRequest("{}");
+if (checked.valid) {
+  const toSend: NormalizedRequestBody = checked.normalized;
+  console.log(toSend);
+}
+// @ts-expect-error: an invalid body's normalized form may be null
+const unsafe: NormalizedRequestBody = checked.normalized;
+
+// The listener kit: handlers are typed by the event name.
+const hooks = createWebhooks({ secret: "s".repeat(32), trustProxy: 1, settings: body });
+hooks.on("certificate_issued", (event, ctx) => {
+  const orderId: number = event.data.order_id;
+  const bundle: string = fullchainPem(ctx.report, { includeRoot: false });
+  console.log(orderId, bundle, ctx.chain?.[0]?.issuerIndex);
+});
+hooks.on(["certificate_revoked", "order_rejected"], (event) => event.data.certificate_id);
+hooks.on("challenge_webhook_endpoint", ({ data }) => data.token.length);
+// @ts-expect-error: misspelled event name
+hooks.on("certificate_isued", () => undefined);
+hooks.on("certificate_revoked", (event) => {
+  // @ts-expect-error: the handler's event is typed: order_id is a number
+  const id: string = event.data.order_id;
+  return id;
+});
+hooks.onAny((event) => event.event);
+hooks.onError((error) => console.error(error));
+const received = await hooks.receive({ headers: { "X-WEBHOOK-KEY": ["k"] }, body: new Uint8Array(2), remoteAddress: "216.168.240.1" });
+const statusCode: 200 | 400 | 401 | 403 | 405 | 413 | 415 | 500 = received.status;
+const fetchHandler: (request: Request) => Promise<Response> = createWebHandler(hooks);
+const middleware = createNodeMiddleware(hooks, { path: "/digicert" });
+
+console.log(wrong, family, chain, patch, kind, outcome, handle, fingerprint, all, ok, names, schema, unsafe, statusCode, fetchHandler, middleware);
