@@ -28,6 +28,9 @@ test-js: build
 	cargo build --example report --quiet
 	node --test tests/js/*.test.mjs
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
+	# The types resolve in every mode (node10, node16 from ESM and CJS, bundler). The .wasm is an
+	# asset for bundlers and initSync, not a module with types.
+	node_modules/.bin/attw --pack pkg --exclude-entrypoints certcentral_webhooks_bg.wasm
 
 test-e2e: build
 	node --test tests/e2e/*.test.mjs
@@ -59,4 +62,4 @@ playground: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 clean:
-	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/index.d.ts pkg/index.d.cts pkg/schema www/pkg artifacts
+	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/index.d.ts pkg/index.d.cts pkg/web.d.ts pkg/schema www/pkg artifacts

@@ -1,8 +1,9 @@
 // make bench: this package against the peers a user would pick instead, measured side by side
 // in one process (cold start in fresh processes). Prints medians and ratios, and writes them
 // to BENCHMARKS.md with the machine and the date.
-import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { X509Certificate as NodeX509 } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -137,6 +138,17 @@ const receiveOurs = await rateAsync(() => hooks.receive({ headers: kitHeaders, b
 const parseAlone = await rateAsync(async () => decodeOurs());
 report('listener', 'hooks.receive of the chain event', receiveOurs, 'ops/s', { 'parseEvent alone (same async loop)': parseAlone });
 
+// ---- 2c. hostile sizes: 60k keys with every diagnostic kept (issue #16: linear or n log n) ----
+const manyKeys = `{"endpoint":"https://a.example.com"${Array.from({ length: 60000 }, (_, i) => `,"k${i}":1`).join('')}}`;
+const manyDuplicates = `{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2${',"order_id":1'.repeat(60000)}}}`;
+const once = (fn) => { const times = []; for (let i = 0; i < (QUICK ? 1 : 3); i++) { const t = performance.now(); fn(); times.push(performance.now() - t); } return median(times); };
+const keysOurs = once(() => validateRequest(manyKeys, { maxDiagnostics: 1e6 }));
+const keysParse = once(() => JSON.parse(manyKeys));
+report('60k keys', 'validateRequest, 60k unknown keys, all reported', keysOurs, 'ms', { 'JSON.parse of the same text': keysParse });
+const dupOurs = once(() => parseEvent(manyDuplicates, { maxDiagnostics: 1e6 }));
+const dupParse = once(() => JSON.parse(manyDuplicates));
+report('60k keys', 'parseEvent, 60k duplicate keys, all reported', dupOurs, 'ms', { 'JSON.parse of the same text': dupParse });
+
 // ---- 3. bulk NDJSON -------------------------------------------------------------------------
 const small = [
   '{"event":"certificate_revoked","data":{"order_id":472316021,"certificate_id":472316022}}',
@@ -174,6 +186,26 @@ const coldOurs = cold(`const t0 = performance.now(); const m = await import(${JS
 const coldAjv = cold(`const t0 = performance.now(); const { default: Ajv } = await import('ajv/dist/2020.js'); const s = JSON.parse(${JSON.stringify(JSON.stringify(requestSchema()))}); const v = new Ajv({ allErrors: true }).compile(s); v(JSON.parse(${body})); console.log(performance.now() - t0);`);
 report('cold', 'import + instantiate + first validateRequest', coldOurs, 'ms', { 'ajv import+compile+validate': coldAjv });
 report('cold', 'ajv: import + compile + first validate', coldAjv, 'ms');
+
+// ---- 4b. the CLI as a pipeline starts it: one file, and 500 files in one call ----------------
+const wall = (args) => {
+  const times = [];
+  for (let i = 0; i < coldRuns; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    times.push(performance.now() - t);
+  }
+  return median(times);
+};
+const cliDir = mkdtempSync(`${tmpdir()}/ccw-bench-cli-`);
+for (let i = 0; i < 500; i++) writeFileSync(`${cliDir}/w${i}.json`, readFileSync(`${requestsDir}digicert-docs-create.json`));
+const nodeAlone = wall(['-e', '']);
+const cliOne = wall([`${root}pkg/cli.js`, 'validate', `${cliDir}/w0.json`]);
+const cli500 = wall([`${root}pkg/cli.js`, 'validate', cliDir]);
+rmSync(cliDir, { recursive: true, force: true });
+report('cli', 'validate one file (process wall time)', cliOne, 'ms', { 'node -e "" (Node alone)': nodeAlone });
+report('cli', 'validate 500 files in one call', cli500, 'ms', { 'node -e "" (Node alone)': nodeAlone });
+report('cli', 'node -e "" (Node alone)', nodeAlone, 'ms');
 
 // ---- 5. size ----------------------------------------------------------------------------------
 const wasm = readFileSync(`${root}pkg/web/certcentral_webhooks_bg.wasm`);

@@ -20,6 +20,8 @@ fn main() -> std::io::Result<()> {
     // .d.ts in a "type": "module" package as ESM only.
     std::fs::write(out.join("index.d.ts"), typescript::declarations())?;
     std::fs::write(out.join("index.d.cts"), typescript::declarations())?;
+    // For "certcentral-webhooks/web" under node10 resolution, which reads no exports map.
+    std::fs::write(out.join("web.d.ts"), typescript::declarations())?;
     let names = serde_json::to_string(&event_names())?;
     let subscribable: Vec<&str> = catalog::subscribable_events().collect();
     let subscribable = serde_json::to_string(&subscribable)?;

@@ -1,28 +1,34 @@
 #!/usr/bin/env node
 // certcentral-webhooks: check webhook settings and events in build pipelines.
 // Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure (reason on stderr).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   validateRequest, explainDelivery, parseEvent, parseEvents, version, FAMILIES, ISSUANCES,
 } from './node.mjs';
 
 const USAGE = `Usage:
-  certcentral-webhooks validate [FILE...|-] [--mode create|update] [--strict] [--format text|json|github]
-  certcentral-webhooks explain  [FILE|-]    [--mode create|update] [--format text|json]
-  certcentral-webhooks parse    [FILE...|-] [--ndjson] [--settings FILE] [--mode create|update] [--now ISO8601] [--format text|json|github]
+  certcentral-webhooks validate [FILE|DIR...|-] [-r] [--mode create|update] [--strict] [--format text|json|github]
+  certcentral-webhooks explain  [FILE|-]        [--mode create|update] [--format text|json]
+  certcentral-webhooks parse    [FILE|DIR...|-] [-r] [--ndjson] [--settings FILE] [--mode create|update] [--now ISO8601] [--format text|json|github]
 
   validate  check webhook create/update request bodies (or GET /webhook responses)
   explain   show which certificate_issued events carry certificate_chain, and why
   parse     read webhook events, decode their certificate chains
 
-With no FILE, or with -, the input is read from standard input.
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.
+With no FILE, or with -, the input is read from standard input. A directory stands for its
+*.json files (parse --ndjson: *.ndjson and *.jsonl), and with -r for those of its subdirectories
+too. Every readable file is checked; an unreadable one is reported and makes the status 2.
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure (the worst one found).
 Options:
   --format text|json|github  output format (github: workflow annotations; validate and parse)
   --mode create|update       the request (for parse: --settings) is a create (default) or an update body
   --strict                   flags written other than "1"/"0" are errors
   --ndjson                   parse: one event per line
   --settings FILE            parse: the webhook request body, to explain the chain's presence
+                             (checked as validate would: its errors are shown and exit 1)
+  -r, --recursive            a directory includes its subdirectories
+  --max-input-bytes N        the largest input (parse --ndjson: line) read, in bytes (default 1048576)
   --now ISO8601              parse: the time to check validity against (default: now)
   -h, --help                 this help
   -V, --version              the version`;
@@ -37,11 +43,12 @@ class UsageError extends Error {
 }
 
 const COMMANDS = {
-  validate: { formats: ['text', 'json', 'github'], flags: ['--mode', '--strict', '--format'] },
-  explain: { formats: ['text', 'json'], flags: ['--mode', '--format'], single: true },
-  parse: { formats: ['text', 'json', 'github'], flags: ['--ndjson', '--settings', '--now', '--format', '--mode'] },
+  validate: { formats: ['text', 'json', 'github'], flags: ['--mode', '--strict', '--format', '--recursive', '--max-input-bytes'] },
+  explain: { formats: ['text', 'json'], flags: ['--mode', '--format', '--max-input-bytes'], single: true },
+  parse: { formats: ['text', 'json', 'github'], flags: ['--ndjson', '--settings', '--now', '--format', '--mode', '--recursive', '--max-input-bytes'] },
 };
-const TAKES_VALUE = new Set(['--mode', '--format', '--settings', '--now']);
+const TAKES_VALUE = new Set(['--mode', '--format', '--settings', '--now', '--max-input-bytes']);
+const SHORT = { '-r': '--recursive' };
 
 function parseArgs(argv) {
   const [command, ...rest] = argv;
@@ -55,7 +62,8 @@ function parseArgs(argv) {
     const arg = rest[i];
     if (arg === '-h' || arg === '--help') return { help: true };
     if (arg === '-' || !arg.startsWith('-')) { options.files.push(arg); continue; }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [given, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const flag = SHORT[given] ?? given;
     if (!spec.flags.includes(flag)) throw new UsageError(`unknown option '${flag}' for ${command}`);
     let value = true;
     if (TAKES_VALUE.has(flag)) {
@@ -66,6 +74,11 @@ function parseArgs(argv) {
     }
     options[flag.slice(2)] = value;
   }
+  if (options['max-input-bytes'] !== undefined) {
+    const n = Number(options['max-input-bytes']);
+    if (!/^\d+$/.test(options['max-input-bytes']) || !Number.isSafeInteger(n) || n < 1) throw new UsageError('--max-input-bytes must be a positive whole number of bytes');
+    options.maxInputBytes = n;
+  }
   if (!spec.formats.includes(options.format)) throw new UsageError(`--format must be one of ${spec.formats.join(', ')} for ${command}`);
   if (!['create', 'update'].includes(options.mode)) throw new UsageError('--mode must be create or update');
   if (spec.single && options.files.length > 1) throw new UsageError(`${command} takes one file`);
@@ -73,14 +86,65 @@ function parseArgs(argv) {
   return options;
 }
 
+/** An I/O failure in words: what a person reads in a CI log. */
+const IO_REASONS = {
+  ENOENT: 'no such file or directory', EACCES: 'permission denied', EPERM: 'operation not permitted',
+  EISDIR: 'is a directory', ENOTDIR: 'a part of the path is not a directory', EMFILE: 'too many open files',
+  ELOOP: 'too many symbolic links', ENAMETOOLONG: 'the name is too long', EIO: 'input/output error',
+  EAGAIN: 'not ready to be read', ENXIO: 'no such device',
+};
+const ioReason = (error) => IO_REASONS[error?.code] ?? error?.message ?? String(error);
+const shownFile = (file) => (file === '-' ? 'standard input' : file);
+
 let stdin;
+/** The text of a file (or standard input, read once however often named); throws in words. */
 function read(file) {
   try {
-    if (file === '-') return (stdin ??= readFileSync(0, 'utf8')); // read once, however often named
+    if (file === '-') return (stdin ??= readFileSync(0, 'utf8'));
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file === '-' ? 'standard input' : file}: ${error.code ?? error.message}`, { help: false });
+    throw new UsageError(`cannot read ${shownFile(file)}: ${ioReason(error)}`, { help: false });
   }
+}
+
+/** The files the arguments name: a directory stands for its files with these extensions. */
+function expand(files, extensions, recursive, problems) {
+  const out = [];
+  const walk = (dir, top) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      problems.push(`cannot read ${dir}: ${ioReason(error)}`);
+      return;
+    }
+    const before = out.length;
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) { if (recursive) walk(path, false); } else if (extensions.some((x) => entry.name.endsWith(x))) out.push(path);
+    }
+    if (top && out.length === before) problems.push(`${dir} has no ${extensions.join(' or ')} files${recursive ? '' : ' (use -r for its subdirectories)'}`);
+  };
+  for (const file of files) {
+    let isDir = false;
+    try { isDir = file !== '-' && statSync(file).isDirectory(); } catch { /* reported when read */ }
+    if (isDir) walk(file, true); else out.push(file);
+  }
+  return out;
+}
+
+/** Each input read: `{ file, text }`, or its failure added to `problems` (exit status 2). */
+function readInputs(options, extensions, problems) {
+  const inputs = [];
+  for (const file of expand(options.files, extensions, options.recursive === true, problems)) {
+    try {
+      inputs.push({ file, text: read(file) });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  return inputs;
 }
 
 const displayName = (file) => (file === '-' ? '<stdin>' : file);
@@ -122,11 +186,12 @@ function githubLines(items) {
   return lines;
 }
 
-function summary(items, files, truncated = false) {
-  const count = (s) => items.filter(({ d }) => d.severity === s).length;
+/** `3 files checked: 1 error, 2 warnings`; `what` is what was counted (files, events). */
+function summary(items, count, what, truncated = false) {
+  const bySeverity = (s) => items.filter(({ d }) => d.severity === s).length;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const cut = truncated ? ' (the list was cut at the diagnostic limit; there are more)' : '';
-  return `${plural(files, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${cut}`;
+  return `${plural(count, what)} checked: ${plural(bySeverity('error'), 'error')}, ${plural(bySeverity('warning'), 'warning')}${cut}`;
 }
 
 /** Secrets never reach the output: CI logs are read by many. Any key that looks like one
@@ -138,13 +203,17 @@ function redact(value) {
     /secret/i.test(key) && v !== '' && v !== null ? [key, '[redacted]'] : [key, redact(v)])));
 }
 
-function runValidate(options, out) {
+function runValidate(options, out, problems) {
   const items = [];
   const reports = [];
   let failed = false;
   let truncated = false;
-  for (const file of options.files) {
-    const report = validateRequest(read(file), { mode: options.mode, strict: options.strict === true });
+  const inputs = readInputs(options, ['.json'], problems);
+  if (inputs.length === 0) return 0; // nothing was read: the problems say why (status 2)
+  for (const { file, text } of inputs) {
+    const validateOptions = { mode: options.mode, strict: options.strict === true };
+    if (options.maxInputBytes) validateOptions.maxInputBytes = options.maxInputBytes;
+    const report = validateRequest(text, validateOptions);
     reports.push({ file: displayName(file), ...report, normalized: redact(report.normalized) });
     for (const d of report.diagnostics) items.push({ file, d });
     failed ||= !report.valid; // counts errors beyond the diagnostics cap too
@@ -154,7 +223,7 @@ function runValidate(options, out) {
   else if (options.format === 'github') githubLines(items).forEach((l) => out(l));
   else {
     items.forEach(({ file, d }) => out(textLine(file, d)));
-    out(summary(items, options.files.length, truncated));
+    out(summary(items, inputs.length, 'file', truncated));
   }
   return failed ? 1 : 0;
 }
@@ -164,7 +233,9 @@ const issuanceLabel = (id) => ISSUANCES.find((i) => i.id === id).label.toLowerCa
 
 function runExplain(options, out) {
   const [file] = options.files;
-  const report = explainDelivery(read(file), { mode: options.mode });
+  const explainOptions = { mode: options.mode };
+  if (options.maxInputBytes) explainOptions.maxInputBytes = options.maxInputBytes;
+  const report = explainDelivery(read(file), explainOptions);
   if (options.format === 'json') {
     out(JSON.stringify(report, null, 2));
   } else {
@@ -199,8 +270,9 @@ function runExplain(options, out) {
   return report.valid ? 0 : 1;
 }
 
-function runParse(options, out) {
+function runParse(options, out, problems) {
   const parseOptions = { mode: options.mode };
+  if (options.maxInputBytes) parseOptions.maxInputBytes = options.maxInputBytes;
   const results = [];
   const items = [];
   let failed = false;
@@ -215,8 +287,9 @@ function runParse(options, out) {
     failed ||= !valid;
   }
   if (options.now) parseOptions.now = options.now;
-  for (const file of options.files) {
-    const text = read(file);
+  const inputs = readInputs(options, options.ndjson ? ['.ndjson', '.jsonl'] : ['.json'], problems);
+  if (inputs.length === 0) return 0; // nothing was read: the problems say why (status 2)
+  for (const { file, text } of inputs) {
     let reports;
     try {
       reports = options.ndjson ? parseEvents(text, parseOptions) : [parseEvent(text, parseOptions)];
@@ -245,14 +318,17 @@ function runParse(options, out) {
       const file = r.file === '<stdin>' ? '-' : r.file;
       r.diagnostics.forEach((d) => out(textLine(file, d)));
       const name = r.event?.event ?? r.unknownEvent?.event;
-      out(oneLine(`# ${r.file}: ${name === undefined ? '(not an event)' : name}${r.ok ? '' : ' (errors)'}`));
+      const where = r.line === undefined ? r.file : `${r.file}:${r.line}`;
+      out(oneLine(`# ${where}: ${name === undefined ? '(not an event)' : name}${r.ok ? '' : ' (errors)'}`));
       for (const c of r.chain ?? []) {
         out(oneLine(`#   [${c.index}] ${c.role.padEnd(12)} ${c.subject}`));
         out(`#       valid ${c.notBefore} .. ${c.notAfter}, serial ${c.serialNumber}, sha256 ${c.sha256Fingerprint}`);
       }
       if (r.explanation) out(oneLine(`#   ${r.explanation}`));
     }
-    out(summary(items, options.files.length + (settingsReport ? 1 : 0)));
+    // Events are what was checked (an NDJSON file holds many); the settings are counted apart.
+    const settingsNote = settingsReport ? ` (and the settings in ${settingsReport.file})` : '';
+    out(`${summary(items, results.length, 'event')}${settingsNote}`);
   }
   return failed ? 1 : 0;
 }
@@ -265,7 +341,11 @@ function main(argv) {
     const options = parseArgs(argv);
     if (options.help) { process.stdout.write(`${USAGE}\n`); return 0; }
     if (options.version) { process.stdout.write(`${version()}\n`); return 0; }
-    status = { validate: runValidate, explain: runExplain, parse: runParse }[options.command](options, out);
+    const problems = [];
+    status = { validate: runValidate, explain: runExplain, parse: runParse }[options.command](options, out, problems);
+    // Every readable input was checked; each unreadable one is named, and the status is the worst.
+    for (const problem of problems) process.stderr.write(`certcentral-webhooks: ${problem}\n`);
+    if (problems.length) status = 2;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`certcentral-webhooks: ${error.message}\n`);

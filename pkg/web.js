@@ -1,23 +1,56 @@
-// Browser and bundler entry: call `await init()` (or `initSync({ module })`) once before
-// anything else. The wasm is fetched from next to this file (bundlers follow the URL).
+// Browser and bundler entry: call `await init()` (or `initSync(bytes)`) once before anything
+// else. The wasm is fetched from next to this file (bundlers follow the URL).
 import load, * as bindings from './web/certcentral_webhooks.js';
 import { EVENT_NAMES } from './generated.js';
 import { listenerKit } from './listener.js';
 
-const loadSync = bindings.initSync;
+let loaded = false;
 
-export * from './web/certcentral_webhooks.js';
+function notLoaded() {
+  const error = new Error('the wasm is not loaded yet: call `await init()` (or `initSync(bytes)`) once before any other function');
+  error.code = 'invalid-argument';
+  return error;
+}
+
+/** Every binding, refusing to run before the wasm is loaded (instead of a TypeError). */
+const guard = (fn) => (...args) => {
+  if (!loaded) throw notLoaded();
+  return fn(...args);
+};
+const core = Object.fromEntries(Object.entries(bindings)
+  .filter(([name, value]) => typeof value === 'function' && name !== 'default' && name !== 'initSync')
+  .map(([name, fn]) => [name, guard(fn)]));
+
+export const {
+  validateRequest, explainDelivery, explainCase, classifyProduct, parseEvent, parseEvents,
+  verifyWebhookKey, isDigiCertSource, version,
+} = core;
+
+const underNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
 /** Loads the wasm; takes a URL, bytes, a Response or a module, bare or as `{ module_or_path }`. */
-export function init(input) {
+export async function init(input) {
   const wrapped = input === undefined || (input && typeof input === 'object' && 'module_or_path' in input) ? input : { module_or_path: input };
-  return load(wrapped);
+  try {
+    await load(wrapped);
+  } catch (error) {
+    // Node's fetch() cannot read the file: URL this entry points at by default.
+    if (input === undefined && underNode) {
+      const hint = new Error('init() cannot fetch the wasm under Node: import "certcentral-webhooks" (its Node entry needs no init), or load the bytes yourself: initSync(readFileSync(new URL(import.meta.resolve("certcentral-webhooks/certcentral_webhooks_bg.wasm"))))');
+      hint.code = 'invalid-argument';
+      hint.cause = error;
+      throw hint;
+    }
+    throw error;
+  }
+  loaded = true;
 }
 /** Loads the wasm synchronously from bytes or a module, bare or as `{ module }`. */
 export function initSync(input) {
-  return loadSync(input && typeof input === 'object' && 'module' in input ? input : { module: input });
+  bindings.initSync(input && typeof input === 'object' && 'module' in input ? input : { module: input });
+  loaded = true;
 }
 export default init;
 export * from './generated.js';
 // The listener kit calls the bindings when it runs, so it works once init() has resolved.
-export const { createWebhooks, createNodeMiddleware, createWebHandler, fullchainPem } = listenerKit({ ...bindings, EVENT_NAMES });
+export const { createWebhooks, createNodeMiddleware, createWebHandler, fullchainPem } = listenerKit({ ...core, EVENT_NAMES });

@@ -58,16 +58,26 @@ pub fn check(url: &str) -> Result<(), EndpointProblem> {
     };
     let scheme = &url[..scheme_end];
     if !scheme.eq_ignore_ascii_case("https") {
-        // Only http:// has a mechanical fix; another scheme needs a person to decide.
-        let fixed = scheme
+        // Only http:// has a mechanical fix, and only when the https:// URL passes every
+        // other rule: a hint never suggests a value that is itself refused.
+        let https = scheme
             .eq_ignore_ascii_case("http")
             .then(|| format!("https://{}", &url[scheme_end + 3..]));
+        let still = https.as_deref().map(check);
+        let (hint, fixed) = match (https, still) {
+            (Some(https), Some(Ok(()))) => (format!("use {https}"), Some(https)),
+            (Some(_), Some(Err(other))) => (
+                format!(
+                    "use the https:// URL of your listener; with https:// this one would still be refused: {}",
+                    other.message
+                ),
+                None,
+            ),
+            _ => ("use the https:// URL of your listener".to_string(), None),
+        };
         return Err(EndpointProblem {
             message: format!("`endpoint` must begin with https://, not {scheme}://"),
-            hint: Some(match &fixed {
-                Some(fixed) => format!("use {fixed}"),
-                None => "use the https:// URL of your listener".to_string(),
-            }),
+            hint: Some(hint),
             fixed,
         });
     }
@@ -237,6 +247,15 @@ mod tests {
     fn http_is_rejected_with_the_https_spelling_as_hint() {
         let p = check("http://example.com/x").unwrap_err();
         assert_eq!(p.hint.as_deref(), Some("use https://example.com/x"));
+    }
+
+    #[test]
+    fn a_hint_never_suggests_a_value_that_is_itself_invalid() {
+        let p = check("http://localhost:8080/hook").unwrap_err();
+        assert_eq!(p.fixed, None);
+        let hint = p.hint.unwrap_or_default();
+        assert!(!hint.contains("https://localhost"), "{hint}");
+        assert!(hint.contains("the local machine"), "{hint}");
     }
 
     #[test]

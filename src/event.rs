@@ -57,6 +57,9 @@ pub struct EventReport {
     pub chain: Option<Vec<CertificateInfo>>,
     pub explanation: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// `parse_events` only: the 1-based line of the record in the NDJSON text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
@@ -70,16 +73,12 @@ pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
     let context = settings_context(options);
     let mut results = Vec::new();
     let mut start = 0;
-    for line in ndjson.split_inclusive('\n') {
+    for (number, line) in ndjson.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches(['\n', '\r']);
         if !content.trim().is_empty() {
-            results.push(parse_at(
-                content,
-                start,
-                options,
-                context.as_ref(),
-                &mut lines,
-            ));
+            let mut report = parse_at(content, start, options, context.as_ref(), &mut lines);
+            report.line = Some(number + 1);
+            results.push(report);
         }
         start += line.len();
     }
@@ -144,6 +143,7 @@ fn parse_at(
         chain: reader.chain,
         explanation,
         diagnostics: lines.place(reader.findings),
+        line: None,
     }
 }
 

@@ -36,6 +36,11 @@ pub mod typescript;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+/// The README's Rust blocks, compiled and run by `cargo test` as written.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use chain::CertificateInfo;
 pub use delivery::{Issuance, Mode};
 pub use diagnostic::{Code, Diagnostic, Severity};

@@ -278,7 +278,11 @@ export interface DeliveryReport {
   recommendations: Recommendation[];
   diagnostics: Diagnostic[];
 }
-export interface ExplainOptions { mode?: "create" | "update" }
+export interface ExplainOptions {
+  mode?: "create" | "update";
+  /** Default 1 MiB of UTF-8. */
+  maxInputBytes?: number;
+}
 /** An Order-info `product` object (other fields are ignored). */
 export interface ProductInfo { name_id?: string; type?: string; group_name?: string; validation_type?: string; [field: string]: unknown }
 export interface Scenario { product: string | ProductInfo; instant: boolean; mode?: "create" | "update" }
@@ -321,6 +325,8 @@ export interface ParseOptions {
   /** The mode of `settings`. */
   mode?: "create" | "update";
   maxDiagnostics?: number;
+  /** Per event (per line for parseEvents). Default 1 MiB of UTF-8. */
+  maxInputBytes?: number;
 }
 interface EventReportBase {
   chain: CertificateInfo[] | null;
@@ -330,6 +336,8 @@ interface EventReportBase {
    * product or issuance was misidentified. Null without `settings`. */
   explanation: string | null;
   diagnostics: Diagnostic[];
+  /** parseEvents only: the 1-based line of the record in the NDJSON text. */
+  line?: number;
 }
 /** A known event with no error: `event` is typed by its name. */
 export interface KnownEventReport extends EventReportBase { ok: true; event: WebhookEvent; unknownEvent: null }
@@ -344,17 +352,20 @@ export interface ReceivedEvent { event?: unknown; data?: unknown; [field: string
 "#;
 
 const FUNCTIONS: &str = r#"
+/** JSON text (preferred: positions are known), its UTF-8 bytes (a Buffer, typed array or
+ * ArrayBuffer, decoded as TextDecoder does), or an already-parsed value. */
+export type JsonInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | object;
 /** Validates a webhook create/update body, or the GET /webhook response. Never throws for bad input. */
-export declare function validateRequest(input: string | object, options?: ValidateOptions): ValidationReport;
+export declare function validateRequest(input: JsonInput, options?: ValidateOptions): ValidationReport;
 /** Which certificate_issued events carry certificate_chain, for every product family and issuance. */
-export declare function explainDelivery(input: string | object, options?: ExplainOptions): DeliveryReport;
+export declare function explainDelivery(input: JsonInput, options?: ExplainOptions): DeliveryReport;
 /** One outcome for one product and kind of issuance. */
-export declare function explainCase(input: string | object, scenario: Scenario): CaseOutcome;
+export declare function explainCase(input: JsonInput, scenario: Scenario): CaseOutcome;
 export declare function classifyProduct(product: string | ProductInfo): Family | "unknown";
 /** Parses one webhook event and decodes its certificate chain. */
-export declare function parseEvent(input: string | object, options?: ParseOptions): EventReport;
+export declare function parseEvent(input: JsonInput, options?: ParseOptions): EventReport;
 /** One result per non-empty line; positions refer to the whole text. */
-export declare function parseEvents(ndjson: string, options?: ParseOptions): EventReport[];
+export declare function parseEvents(ndjson: string | Uint8Array | ArrayBuffer, options?: ParseOptions): EventReport[];
 /** Compares the X-WEBHOOK-KEY header with the secret in constant time. */
 export declare function verifyWebhookKey(received: string | null | undefined, secret: string): boolean;
 /** True for an IPv4 address (or IPv4-mapped IPv6) inside DigiCert's 216.168.240.0/20. */

@@ -49,11 +49,42 @@ struct Input {
     is_text: bool,
 }
 
+/// Bytes (`Buffer`, `Uint8Array`, any typed array or `DataView`, `ArrayBuffer`) as UTF-8 text,
+/// decoded as `TextDecoder` does: invalid sequences become U+FFFD; a BOM is skipped by the
+/// JSON reader.
+fn bytes_text(value: &JsValue) -> Option<String> {
+    let bytes = if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        bytes.to_vec()
+    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(buffer).to_vec()
+    } else if js_sys::ArrayBuffer::is_view(value) {
+        let view: &js_sys::DataView = value.unchecked_ref();
+        js_sys::Uint8Array::new_with_byte_offset_and_length(
+            &view.buffer(),
+            view.byte_offset() as u32,
+            view.byte_length() as u32,
+        )
+        .to_vec()
+    } else {
+        return None;
+    };
+    Some(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+    })
+}
+
 impl Input {
     fn read(value: &JsValue, what: &str) -> Result<Input, JsValue> {
         if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
             return Ok(Input {
                 text: utf8(text),
+                is_text: true,
+            });
+        }
+        if let Some(text) = bytes_text(value) {
+            return Ok(Input {
+                text,
                 is_text: true,
             });
         }
@@ -72,7 +103,7 @@ impl Input {
             });
         }
         Err(misuse(&format!(
-            "{what} must be a JSON string or an object"
+            "{what} must be JSON text, its UTF-8 bytes, or a parsed object"
         )))
     }
 
@@ -181,10 +212,14 @@ pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsVa
 #[wasm_bindgen(js_name = explainDelivery)]
 pub fn explain_delivery(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let input = Input::read(&input, "input")?;
-    let options = Options::read(options, &["mode"])?;
+    let options = Options::read(options, &["mode", "maxInputBytes"])?;
+    let defaults = ValidateOptions::default();
     let options = ValidateOptions {
         mode: options.mode()?,
-        ..ValidateOptions::default()
+        max_input_bytes: options
+            .count("maxInputBytes")?
+            .unwrap_or(defaults.max_input_bytes),
+        ..defaults
     };
     let mut report = crate::explain_delivery(&input.text, &options);
     input.place(&mut report.diagnostics);
@@ -261,6 +296,7 @@ fn parse_options(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
             "instant",
             "mode",
             "maxDiagnostics",
+            "maxInputBytes",
         ],
     )?;
     let now = match options.get("now") {
@@ -294,6 +330,9 @@ fn parse_options(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
         max_diagnostics: options
             .count("maxDiagnostics")?
             .unwrap_or(ParseOptions::default().max_diagnostics),
+        max_input_bytes: options
+            .count("maxInputBytes")?
+            .unwrap_or(ParseOptions::default().max_input_bytes),
         ..ParseOptions::default()
     })
 }
@@ -314,7 +353,8 @@ pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue
     let text = ndjson
         .dyn_ref::<js_sys::JsString>()
         .map(utf8)
-        .ok_or_else(|| misuse("parseEvents takes NDJSON text"))?;
+        .or_else(|| bytes_text(&ndjson))
+        .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
     let options = parse_options(options)?;
     output(&crate::parse_events(&text, &options))
 }
@@ -343,16 +383,6 @@ pub fn verify_webhook_key(received: JsValue, secret: JsValue) -> Result<bool, Js
 pub fn is_digicert_source(ip: JsValue) -> bool {
     ip.as_string()
         .is_some_and(|ip| crate::is_digicert_source(&ip))
-}
-
-/// Every event name known, subscribable first.
-#[wasm_bindgen(js_name = eventNames)]
-pub fn event_names() -> JsValue {
-    crate::event_names()
-        .into_iter()
-        .map(JsValue::from_str)
-        .collect::<js_sys::Array>()
-        .into()
 }
 
 /// The package version.

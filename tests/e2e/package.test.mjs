@@ -16,7 +16,7 @@ const EXPECTED_FILES = [
   'cli.js', 'generated.cjs', 'generated.js', 'index.d.cts', 'index.d.ts', 'listener.cjs', 'listener.js', 'node.cjs', 'node.mjs',
   'node/certcentral_webhooks.js', 'node/package.json',
   'README.md', 'package.json', 'schema/event.json', 'schema/request.json',
-  'web.js', 'web/certcentral_webhooks.js', 'web/certcentral_webhooks_bg.wasm',
+  'web.d.ts', 'web.js', 'web/certcentral_webhooks.js', 'web/certcentral_webhooks_bg.wasm',
 ];
 
 before(() => {

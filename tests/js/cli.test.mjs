@@ -151,3 +151,54 @@ test('parse --settings with errors in the settings shows them and exits 1', () =
   assert.equal(json.settings.valid, false);
   assert.equal(json.events.length, 1);
 });
+
+test('validate good.json missing.json checks good.json, names missing.json, and exits 2', () => {
+  const good = `${requests}digicert-docs-create.json`;
+  const bad = `${requests}endpoint-http.json`;
+  const r = run(['validate', good, '/nonexistent/missing.json', bad]);
+  assert.equal(r.status, 2, 'the worst status: an unreadable file');
+  assert.match(r.stdout, /endpoint-http\.json:2:15 error invalid-value/);
+  assert.match(r.stdout, /2 files checked: 1 error, 0 warnings/);
+  assert.equal(r.stderr, 'certcentral-webhooks: cannot read /nonexistent/missing.json: no such file or directory\n');
+});
+
+test('I/O reasons are said in words, not errno codes', () => {
+  const r = run(['explain', '/nonexistent/x.json']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /no such file or directory/);
+  assert.doesNotMatch(r.stderr, /ENOENT|EISDIR/);
+});
+
+test('a directory argument checks its *.json files, and with -r its subdirectories too', () => {
+  const flat = run(['validate', requests]);
+  assert.equal(flat.status, 1);
+  assert.match(flat.stdout, /27 files checked/);
+  const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+  const none = run(['validate', fixtures]);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /has no \.json files \(use -r for its subdirectories\)/);
+  const deep = run(['validate', '-r', fixtures]);
+  assert.match(deep.stdout, /29 files checked/); // 27 requests + 2 events
+});
+
+test('NDJSON text output: each record header carries its line number; the summary counts events', () => {
+  const r = run(['parse', '--ndjson', `${events}mixed.ndjson`]);
+  assert.equal(r.status, 1);
+  const headers = r.stdout.split('\n').filter((l) => l.startsWith('# '));
+  assert.deepEqual(headers.map((h) => h.replace(/^# .*mixed\.ndjson:/, '')), ['1: test_webhook_endpoint', '2: challenge_webhook_endpoint', '3: (not an event) (errors)', '4: order_approval_email_sent']);
+  assert.match(r.stdout, /4 events checked: 1 error, 0 warnings/);
+});
+
+test('--max-input-bytes N sets the input limit', () => {
+  const r = run(['validate', '--max-input-bytes', '20', `${requests}minimal-create.json`]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /error input-too-large .*over the limit of 20 bytes/);
+  assert.equal(run(['validate', '--max-input-bytes', 'lots', '-'], '{}').status, 2);
+});
+
+test('a hint never suggests a value that is itself invalid (http://localhost)', () => {
+  const r = run(['validate', '-'], '{"endpoint": "http://localhost:8080/hook"}');
+  assert.equal(r.status, 1);
+  assert.doesNotMatch(r.stdout, /use https:\/\/localhost/);
+  assert.match(r.stdout, /would still be refused/);
+});

@@ -169,12 +169,14 @@ test('the fetch handler example behind a node:http front: every status', async (
   }
 });
 
-test("the README's listener is the node:http example, as written", () => {
-  const readme = readFileSync(`${root}README.md`, 'utf8');
+test("the READMEs' listener is the node:http example, as written", () => {
   const example = readFileSync(`${root}examples/listener-http.mjs`, 'utf8');
-  const section = readme.slice(readme.indexOf('## Listener'));
-  const block = /```js\n([\s\S]*?)```/.exec(section)?.[1];
-  assert.equal(block, example);
+  for (const [file, heading] of [['README.md', '## Listener'], ['pkg/README.md', '## A listener']]) {
+    const readme = readFileSync(`${root}${file}`, 'utf8');
+    const section = readme.slice(readme.indexOf(heading));
+    const block = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.equal(block, example, file);
+  }
 });
 
 test('express.json() having parsed the body first: still verified, and the report says so', async () => {

@@ -1,0 +1,59 @@
+// The package as users meet it (issue #16): the same names from every entry, each declared in
+// the types; bytes accepted wherever text is; the web build says "call init() first".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as node from '../../pkg/node.mjs';
+
+const require = createRequire(import.meta.url);
+const pkg = new URL('../../pkg/', import.meta.url);
+
+test('node.mjs, node.cjs and web.js export the same names, and every one is declared', async () => {
+  const web = await import('../../pkg/web.js');
+  const cjs = require('../../pkg/node.cjs');
+  const names = (m) => Object.keys(m).filter((k) => k !== '__esModule').sort();
+  assert.deepEqual(names(web), names(node));
+  assert.deepEqual(names(cjs), names(node));
+  const declared = readFileSync(new URL('index.d.ts', pkg), 'utf8');
+  for (const name of names(node)) {
+    if (name === 'default') continue;
+    assert.match(declared, new RegExp(`export declare (function|const) ${name}\\b`), `${name} is exported but not declared`);
+  }
+  for (const [, name] of declared.matchAll(/export declare (?:function|const) (\w+)/g)) {
+    assert.ok(name in node, `${name} is declared but not exported`);
+  }
+});
+
+test('eventNames() is gone: EVENT_NAMES is the one list', () => {
+  assert.equal('eventNames' in node, false);
+  assert.ok(node.EVENT_NAMES.includes('certificate_issued'));
+});
+
+test('Buffer, Uint8Array and ArrayBuffer inputs are read as UTF-8 text, BOM tolerated', () => {
+  const text = '{"endpoint": "http://example.com", "events": ["certificate_issued"]}';
+  const expected = node.validateRequest(text);
+  const bytes = new TextEncoder().encode(text);
+  const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+  for (const input of [Buffer.from(text), bytes, bytes.buffer.slice(0), new DataView(bytes.buffer.slice(0))]) {
+    assert.deepEqual(node.validateRequest(input), expected);
+    assert.deepEqual(node.explainDelivery(input), node.explainDelivery(text));
+  }
+  const bom = node.validateRequest(withBom);
+  assert.deepEqual(bom.diagnostics.map((d) => d.code), expected.diagnostics.map((d) => d.code));
+  const event = '{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2}}';
+  assert.equal(node.parseEvent(Buffer.from(event)).ok, true);
+  assert.equal(node.parseEvent(Buffer.from(event)).event.data.order_id, 1);
+  assert.equal(node.parseEvents(Buffer.from(`${event}\n${event}\n`)).length, 2);
+  assert.equal(node.explainCase(Buffer.from('{"endpoint":"https://a.example.com"}'), { product: 'ssl_plus', instant: false }).family, 'public_tls');
+});
+
+test('the web build before init(): an invalid-argument error that says to call init() first', async () => {
+  const web = await import(`../../pkg/web.js?fresh=${Date.now()}`);
+  assert.throws(() => web.validateRequest('{}'), (e) => e.code === 'invalid-argument' && /call `await init\(\)`/.test(e.message));
+  assert.throws(() => web.createWebhooks(), (e) => e.code === 'invalid-argument');
+  // init() with no argument cannot fetch a file: URL under Node; the error says what to do.
+  await assert.rejects(web.init(), (e) => e.code === 'invalid-argument' && /initSync\(readFileSync/.test(e.message));
+  web.initSync(readFileSync(new URL('web/certcentral_webhooks_bg.wasm', pkg)));
+  assert.equal(web.validateRequest('{"endpoint":"https://a.example.com"}').valid, true);
+});
