@@ -333,7 +333,6 @@ fn parse_options(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
         max_input_bytes: options
             .count("maxInputBytes")?
             .unwrap_or(ParseOptions::default().max_input_bytes),
-        ..ParseOptions::default()
     })
 }
 
