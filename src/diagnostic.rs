@@ -241,10 +241,12 @@ impl Findings {
 
     /// As [`Findings::finish`], with a line index built once for many reports on one text.
     pub fn finish_in(self, index: Option<&LineIndex>) -> Vec<Diagnostic> {
-        let mut ordered = self.kept.into_vec();
-        ordered.sort();
-        ordered
+        let kept = self.kept.into_vec();
+        let order = crate::order::sorted_indices(kept.len(), &|a, b| kept[a].key < kept[b].key);
+        let mut kept: Vec<Option<Ordered>> = kept.into_iter().map(Some).collect();
+        order
             .into_iter()
+            .filter_map(|i| kept[i].take())
             .map(|Ordered { finding: f, .. }| Diagnostic {
                 severity: f.severity,
                 code: f.code,

@@ -679,12 +679,12 @@ pub fn last_wins(members: &[Member]) -> Vec<&Member> {
     if members.len() <= 16 && !has_repeats(members) {
         return members.iter().collect();
     }
-    let mut kept: Vec<(usize, &Member)> = key_groups(members)
+    let kept: Vec<(usize, &Member)> = key_groups(members)
         .into_iter()
         .map(|group| (group[0], &members[group[group.len() - 1]]))
         .collect();
-    kept.sort_unstable_by_key(|(first, _)| *first);
-    kept.into_iter().map(|(_, member)| member).collect()
+    let order = crate::order::sorted_indices(kept.len(), &|a, b| kept[a].0 < kept[b].0);
+    order.into_iter().map(|i| kept[i].1).collect()
 }
 
 /// For each item, whether an equal item came before it; `None` items never repeat. Sorting
@@ -695,8 +695,13 @@ pub fn repeats<T: Ord>(items: &[Option<T>]) -> Vec<bool> {
             .map(|i| items[i].is_some() && items[..i].contains(&items[i]))
             .collect();
     }
-    let mut order: Vec<usize> = (0..items.len()).filter(|i| items[*i].is_some()).collect();
-    order.sort_by(|a, b| items[*a].cmp(&items[*b]).then(a.cmp(b)));
+    let present: Vec<usize> = (0..items.len()).filter(|i| items[*i].is_some()).collect();
+    // Stable: equal items stay in document order.
+    let order: Vec<usize> =
+        crate::order::sorted_indices(present.len(), &|a, b| items[present[a]] < items[present[b]])
+            .into_iter()
+            .map(|i| present[i])
+            .collect();
     let mut repeated = vec![false; items.len()];
     for pair in order.windows(2) {
         if items[pair[0]] == items[pair[1]] {
@@ -730,12 +735,14 @@ pub fn repeated_keys(members: &[Member]) -> Vec<usize> {
     if members.len() <= 16 && !has_repeats(members) {
         return Vec::new();
     }
-    let mut repeated: Vec<usize> = key_groups(members)
+    let repeated: Vec<usize> = key_groups(members)
         .into_iter()
         .flat_map(|group| group.into_iter().skip(1))
         .collect();
-    repeated.sort_unstable();
-    repeated
+    crate::order::sorted_indices(repeated.len(), &|a, b| repeated[a] < repeated[b])
+        .into_iter()
+        .map(|i| repeated[i])
+        .collect()
 }
 
 /// Member indices grouped by key, each group in document order. Small objects (all real
@@ -751,8 +758,9 @@ fn key_groups(members: &[Member]) -> Vec<Vec<usize>> {
         }
         return groups;
     }
-    let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_unstable_by(|a, b| members[*a].key.cmp(&members[*b].key).then(a.cmp(b)));
+    // Stable: a key's occurrences stay in document order.
+    let order =
+        crate::order::sorted_indices(members.len(), &|a, b| members[a].key < members[b].key);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in order {
         match groups.last_mut() {

@@ -25,6 +25,7 @@ pub mod event;
 pub mod explain;
 pub mod json;
 pub mod listener;
+mod order;
 pub mod position;
 pub mod product;
 pub mod schema;
