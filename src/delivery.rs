@@ -73,6 +73,18 @@ pub enum Source {
 }
 
 impl Source {
+    /// The serialized name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Stated => "stated",
+            Source::Default => "default",
+            Source::Unchanged => "unchanged",
+            Source::Invalid => "invalid",
+            Source::Unreadable => "unreadable",
+            Source::Observed => "observed",
+        }
+    }
+
     pub fn is_stated(self) -> bool {
         self == Source::Stated
     }
@@ -609,6 +621,15 @@ impl Goal {
         Goal::EventsForInstantIssuance,
         Goal::NoChain,
     ];
+
+    /// The serialized id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Goal::ChainInEveryTlsEvent => "chain-in-every-tls-event",
+            Goal::EventsForInstantIssuance => "events-for-instant-issuance",
+            Goal::NoChain => "no-chain",
+        }
+    }
 
     pub fn description(self) -> &'static str {
         match self {

@@ -32,6 +32,7 @@ pub mod schema;
 pub mod settings;
 mod suggest;
 pub mod time;
+pub mod to_json;
 pub mod typescript;
 
 #[cfg(target_arch = "wasm32")]

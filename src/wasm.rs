@@ -8,7 +8,6 @@
 //! Arguments are read field by field rather than through serde, which keeps serde's
 //! deserializer machinery out of the wasm and lets unknown option names be refused.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,6 +15,7 @@ use crate::event::ParseOptions;
 use crate::explain::ProductRef;
 use crate::product::Product;
 use crate::settings::ValidateOptions;
+use crate::to_json::ToJson;
 use crate::Mode;
 
 fn misuse(message: &str) -> JsValue {
@@ -178,10 +178,9 @@ impl Options {
 /// Results cross as one JSON string that `JSON.parse` turns into plain objects. Building them
 /// property by property would set keys such as `__proto__` through their setters (changing an
 /// object's prototype); `JSON.parse` makes every key an own property, as users expect.
-fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(value)
-        .map_err(|e| misuse(&format!("result could not be converted: {e}")))?;
-    js_sys::JSON::parse(&json)
+/// The JSON is written by [`crate::to_json`], not serde_json: the same text for ~20 KB less wasm.
+fn output<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&value.to_json())
 }
 
 /// Validates a webhook create/update request body (or a `GET /webhook` response).
@@ -355,7 +354,7 @@ pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue
         .or_else(|| bytes_text(&ndjson))
         .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
     let options = parse_options(options)?;
-    output(&crate::parse_events(&text, &options))
+    output(crate::parse_events(&text, &options).as_slice())
 }
 
 /// Compares the `X-WEBHOOK-KEY` header with the secret in constant time. A missing header is
