@@ -7,9 +7,11 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 setup:
 	bash scripts/setup.sh
 
-# The npm package in pkg/ (node + web builds) and the playground's copy of the web build.
+# The npm package in pkg/ (node + web builds), the playground's copy of the web build, and the
+# playground's editor bundle (www/vendor/, CodeMirror from npm).
 build: setup
 	bash scripts/build.sh
+	bash scripts/site.sh
 
 lint: setup
 	cargo deny check licenses bans sources
@@ -62,4 +64,4 @@ playground: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 clean:
-	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/index.d.ts pkg/index.d.cts pkg/web.d.ts pkg/schema www/pkg artifacts
+	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/index.d.ts pkg/index.d.cts pkg/web.d.ts pkg/schema www/pkg www/vendor artifacts
