@@ -1,107 +1,102 @@
-// A dependency-free code editor: a textarea over a highlight layer and a line-number gutter.
-// The highlight layer marks diagnostic ranges (UTF-16 offsets, the units JS strings use); it
-// is built from text nodes and <mark> elements, never from HTML strings.
+// The JSON editor: CodeMirror 6 (bundled into ./vendor/codemirror.js by scripts/site.sh), set
+// up as users know it from other playgrounds, and used as it is: its undo history, viewport
+// rendering, JSON highlighting, folding, bracket matching, line numbers, search, lint marks with
+// quick fixes and autocompletion. This file only configures it and gives the page a few verbs;
+// every change the page makes is one transaction, so Ctrl+Z undoes exactly that change.
+import {
+  basicSetup, EditorView, EditorState, keymap, indentWithTab, isolateHistory, temporarilySetTabFocusMode,
+  json, jsonLanguage, syntaxHighlighting, syntaxTree, classHighlighter, lintGutter, setDiagnostics,
+} from './vendor/codemirror.js';
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+export { syntaxTree };
 
-export function createEditor(root, { label, onInput }) {
-  root.classList.add('editor');
-  const gutter = document.createElement('div');
-  gutter.className = 'gutter';
-  gutter.setAttribute('aria-hidden', 'true');
-  const layers = document.createElement('div');
-  layers.className = 'layers';
-  const highlight = document.createElement('pre');
-  highlight.className = 'highlight';
-  highlight.setAttribute('aria-hidden', 'true');
-  const textarea = document.createElement('textarea');
-  textarea.spellcheck = false;
-  textarea.wrap = 'off';
-  textarea.setAttribute('autocapitalize', 'off');
-  textarea.setAttribute('autocomplete', 'off');
-  textarea.setAttribute('aria-label', label);
-  layers.append(highlight, textarea);
-  root.append(gutter, layers);
+/** The smallest single change that turns `before` into `after`. */
+export function diff(before, after) {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}
 
-  let marks = [];
-  let lineCount = 0;
+/**
+ * Typing over a selection, done by CodeMirror rather than by the browser. Left to itself,
+ * Chromium replaces a selection that spans highlighted tokens by inserting the typed text in a
+ * <span style="..."> that keeps the deleted text's colour; the page's CSP (no inline styles)
+ * blocks that attribute and logs a violation. CodeMirror would redraw the text either way;
+ * making the change as a transaction (through the same input handlers, so closing brackets and
+ * completion still work) keeps the browser from trying.
+ */
+const typeOverSelection = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    const { state } = view;
+    if (event.inputType !== 'insertText' || !event.data || view.composing) return false;
+    if (state.selection.ranges.every((range) => range.empty)) return false;
+    event.preventDefault();
+    const { from, to } = state.selection.main;
+    const insert = () => state.update(state.replaceSelection(event.data), { userEvent: 'input.type', scrollIntoView: true });
+    if (!state.facet(EditorView.inputHandler).some((handler) => handler(view, from, to, event.data, insert))) view.dispatch(insert());
+    return true;
+  },
+});
 
-  function renderGutter(text) {
-    const lines = text.split(/\r\n|\r|\n/).length;
-    if (lines === lineCount) return;
-    lineCount = lines;
-    const numbers = [];
-    for (let i = 1; i <= lines; i++) numbers.push(String(i));
-    gutter.textContent = numbers.join('\n');
-  }
-
-  function renderHighlight(text) {
-    const nodes = [];
-    let at = 0;
-    const ordered = marks
-      .filter((m) => m.end >= m.start && m.start <= text.length)
-      .sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    for (const m of ordered) {
-      if (m.start < at) continue; // overlapping: the first one wins
-      nodes.push(document.createTextNode(text.slice(at, m.start)));
-      const mark = document.createElement('mark');
-      mark.className = `mark-${m.severity}`;
-      // An empty range (a syntax error at one point) is drawn one character wide.
-      const end = m.end > m.start ? m.end : Math.min(m.start + 1, text.length);
-      mark.textContent = text.slice(m.start, end) || ' ';
-      mark.dataset.code = m.code;
-      nodes.push(mark);
-      at = end;
-    }
-    nodes.push(document.createTextNode(`${text.slice(at)}\n `));
-    highlight.replaceChildren(...nodes);
-  }
-
-  function render() {
-    renderGutter(textarea.value);
-    renderHighlight(textarea.value);
-    syncScroll();
-  }
-
-  function syncScroll() {
-    highlight.style.setProperty('transform', `translate(${-textarea.scrollLeft}px, ${-textarea.scrollTop}px)`);
-    gutter.style.setProperty('transform', `translateY(${-textarea.scrollTop}px)`);
-  }
-
-  textarea.addEventListener('input', () => { render(); onInput?.(); });
-  textarea.addEventListener('scroll', syncScroll);
+export function createEditor(host, { label, doc, complete, onChange }) {
+  const view = new EditorView({
+    parent: host,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        basicSetup,
+        // Tab indents, as in other editors; Escape then Tab (or Ctrl+M) moves the focus on.
+        keymap.of([indentWithTab, { key: 'Escape', run: temporarilySetTabFocusMode }]),
+        json(),
+        jsonLanguage.data.of({ autocomplete: complete }),
+        syntaxHighlighting(classHighlighter),
+        lintGutter(),
+        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': `${host.id}-help` }),
+        EditorView.updateListener.of((update) => { if (update.docChanged) onChange(update); }),
+        typeOverSelection,
+      ],
+    }),
+  });
 
   return {
-    textarea,
-    get value() { return textarea.value; },
-    set value(text) { textarea.value = text; render(); },
-    /** Diagnostics with ranges become marks under the text. */
-    setDiagnostics(diagnostics) {
-      marks = diagnostics.filter((d) => d.range).map((d) => ({
-        start: d.range.start.offset, end: d.range.end.offset, severity: d.severity, code: d.code,
-      }));
-      renderHighlight(textarea.value);
-    },
-    /** Puts the cursor on a range and scrolls it into view. */
-    select(start, end, line) {
-      textarea.focus();
-      textarea.setSelectionRange(start, end);
-      const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
-      const top = (line - 1) * lineHeight;
-      if (top < textarea.scrollTop || top > textarea.scrollTop + textarea.clientHeight - lineHeight) {
-        textarea.scrollTop = Math.max(0, top - textarea.clientHeight / 3);
+    view,
+    get length() { return view.state.doc.length; },
+    text: () => view.state.doc.toString(),
+    slice: (from, to) => view.state.sliceDoc(from, to),
+    /**
+     * One undoable step: `changes` refer to the text before it (CodeMirror's ChangeSpec), and
+     * the step is never merged with typing before or after it.
+     */
+    change(changes, userEvent, { scroll = false } = {}) {
+      const spec = { changes, userEvent, annotations: isolateHistory.of('full') };
+      if (scroll) {
+        const first = Array.isArray(changes) ? changes[0] : changes;
+        if (first) spec.effects = EditorView.scrollIntoView(first.from, { y: 'center' });
       }
-      syncScroll();
+      view.dispatch(spec);
     },
-    /** Replaces a UTF-16 range, as typing would (the change can be undone in most browsers). */
-    replace(start, end, text) {
-      textarea.focus();
-      textarea.setSelectionRange(start, end);
-      if (!document.execCommand?.('insertText', false, text)) {
-        textarea.setRangeText(text, start, end, 'end');
-      }
-      render();
-      onInput?.();
+    /** Replaces the text as one undoable step, by the smallest change that does it. */
+    replaceText(text, userEvent, options) {
+      const change = diff(view.state.doc.toString(), text);
+      if (change.from === change.to && change.insert === '') return false;
+      this.change(change, userEvent, options);
+      return true;
+    },
+    select(from, to) {
+      const length = view.state.doc.length;
+      view.dispatch({
+        selection: { anchor: Math.min(from, length), head: Math.min(to, length) },
+        effects: EditorView.scrollIntoView(Math.min(from, length), { y: 'center' }),
+      });
+      view.focus();
+    },
+    focus: () => view.focus(),
+    /** CodeMirror lint diagnostics ({ from, to, severity, message, renderMessage, actions }). */
+    setDiagnostics(list) {
+      view.dispatch(setDiagnostics(view.state, list));
     },
   };
 }

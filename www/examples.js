@@ -70,3 +70,23 @@ export const EVENT_EXAMPLES = [
   { id: "test", label: "test_webhook_endpoint", text: pretty({ event: "test_webhook_endpoint" }) },
   { id: "challenge", label: "challenge_webhook_endpoint", text: pretty({ event: "challenge_webhook_endpoint", data: { token: "5b1c0a2e7f", webhook_id: 1234 } }) },
 ];
+
+// Variants of the chain example, to see what the inspector says about a chain that is wrong.
+const chainEvent = JSON.parse(EVENT_EXAMPLES[0].text);
+const variant = (change) => {
+  const event = structuredClone(chainEvent);
+  change(event.data.certificate_chain);
+  return pretty(event);
+};
+EVENT_EXAMPLES.splice(1, 0,
+  { id: 'chain-swapped', label: 'Chain: leaf and CA swapped', text: variant((chain) => chain.unshift(...chain.splice(1, 1))) },
+  { id: 'chain-no-root', label: 'Chain: root missing', text: variant((chain) => chain.pop()) },
+);
+// What a listener logs: one event per line (NDJSON), read with parseEvents.
+EVENT_EXAMPLES.push({
+  id: 'ndjson',
+  label: 'NDJSON: several events, one per line',
+  text: `${EVENT_EXAMPLES.filter((e) => ['test', 'challenge', 'issued-no-chain', 'revoked'].includes(e.id))
+    .map((e) => JSON.stringify(JSON.parse(e.text))).join('\n')}\n`,
+});
+

@@ -1,5 +1,6 @@
 // The page state in the URL hash, deflated and base64url-encoded: shared links carry the state
 // without any server seeing it (the hash is never sent in a request).
+import { removeMembers } from './json.js';
 
 async function pipe(bytes, stream) {
   const out = new Blob([bytes]).stream().pipeThrough(stream);
@@ -40,49 +41,36 @@ async function inflate(bytes, limit) {
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
-/** The state in a `#s=...` hash, or null when there is none or it cannot be read. */
+/**
+ * The state in a `#s=...` hash: { state }, or { error } saying why a link could not be read
+ * (the page says so instead of failing silently), or null when the hash is no shared link.
+ */
 export async function decodeState(hash) {
+  if (!hash.startsWith('#s=')) return null;
   const match = /^#s=([A-Za-z0-9_-]+)$/.exec(hash);
-  if (!match) return null;
+  if (!match) return { error: 'it has characters that a link made here never has (was it cut or changed?)' };
+  let json;
   try {
-    const json = await inflate(fromBase64Url(match[1]), 4 << 20);
-    const state = JSON.parse(new TextDecoder().decode(json));
-    return state && typeof state === 'object' ? state : null;
-  } catch {
-    return null;
+    json = await inflate(fromBase64Url(match[1]), 4 << 20);
+  } catch (error) {
+    return { error: error?.message === 'shared state too large' ? 'it holds more than 4 MiB' : 'it is damaged or was cut short' };
   }
-}
-
-/** JSON.parse of editor text, which may start with a byte order mark (the package accepts one). */
-export function parseText(text) {
-  return JSON.parse(text.replace(/^\uFEFF/, ''));
+  try {
+    const state = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+    if (!state || typeof state !== 'object' || Array.isArray(state)) throw new Error();
+    return { state };
+  } catch {
+    return { error: 'it does not hold a playground state' };
+  }
 }
 
 /**
- * The request text without anything that may be a secret: every key that looks like one
- * (`secret`, `Secret`, `webhook_secret`), wherever it is. Returns null when the text is not
- * JSON: then nothing can be removed safely, so it is not shared at all.
+ * The request text without anything that may be a secret: every member whose key looks like
+ * one (`secret`, `Secret`, `webhook_secret`), wherever it is; everything else stays as written.
+ * Returns null when the text is not JSON: then nothing can be removed safely, so it is not
+ * shared at all.
  */
 export function withoutSecret(text) {
-  let document;
-  try {
-    document = parseText(text);
-  } catch {
-    return text.trim() === '' ? text : null;
-  }
-  let removed = false;
-  const strip = (value) => {
-    if (!value || typeof value !== 'object') return;
-    if (!Array.isArray(value)) {
-      for (const key of Object.keys(value)) {
-        if (/secret/i.test(key)) {
-          delete value[key];
-          removed = true;
-        }
-      }
-    }
-    Object.values(value).forEach(strip);
-  };
-  strip(document);
-  return removed ? JSON.stringify(document, null, 2) : text;
+  if (text.trim() === '') return text;
+  return removeMembers(text, (key) => /secret/i.test(key));
 }
