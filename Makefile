@@ -32,7 +32,7 @@ test-js: build
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
 	# The types resolve in every mode (node10, node16 from ESM and CJS, bundler). The .wasm is an
 	# asset for bundlers and initSync, not a module with types.
-	node_modules/.bin/attw --pack pkg --exclude-entrypoints certcentral_webhooks_bg.wasm
+	node_modules/.bin/attw --pack pkg --exclude-entrypoints certcentral_webhooks_bg.wasm validate.wasm
 
 test-e2e: build
 	node --test tests/e2e/*.test.mjs
@@ -64,4 +64,4 @@ playground: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 clean:
-	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/index.d.ts pkg/index.d.cts pkg/web.d.ts pkg/schema www/pkg www/vendor artifacts
+	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/index.d.ts pkg/index.d.cts pkg/web.d.ts pkg/validate.d.ts pkg/validate.d.cts pkg/validate pkg/schema www/pkg www/vendor artifacts

@@ -22,6 +22,15 @@ fn main() -> std::io::Result<()> {
     std::fs::write(out.join("index.d.cts"), typescript::declarations())?;
     // For "certcentral-webhooks/web" under node10 resolution, which reads no exports map.
     std::fs::write(out.join("web.d.ts"), typescript::declarations())?;
+    // certcentral-webhooks/validate, for import and for require().
+    std::fs::write(
+        out.join("validate.d.ts"),
+        typescript::validate_declarations(),
+    )?;
+    std::fs::write(
+        out.join("validate.d.cts"),
+        typescript::validate_declarations(),
+    )?;
     let names = serde_json::to_string(&event_names())?;
     let subscribable: Vec<&str> = catalog::subscribable_events().collect();
     let subscribable = serde_json::to_string(&subscribable)?;

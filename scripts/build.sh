@@ -27,6 +27,22 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json
 raw=$(wc -c < pkg/web/${CRATE}_bg.wasm); gz=$(gzip -9c pkg/web/${CRATE}_bg.wasm | wc -c)
 echo "build: wasm ${raw} bytes, ${gz} gzipped"
 
+# The validate-only build behind `certcentral-webhooks/validate`: the same crate without the
+# explainer, event and listener bindings, so the wasm holds the validator only.
+cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --target-dir target/validate --quiet
+RAW_VALIDATE=target/validate/wasm32-unknown-unknown/release/$CRATE.wasm
+rm -rf pkg/validate
+wasm-bindgen --target nodejs --out-dir pkg/validate/node "$RAW_VALIDATE"
+wasm-bindgen --target web --out-dir pkg/validate/web "$RAW_VALIDATE"
+"$WASM_OPT" -Oz pkg/validate/web/${CRATE}_bg.wasm -o pkg/validate/web/${CRATE}_bg.wasm
+rm pkg/validate/node/${CRATE}_bg.wasm pkg/validate/node/*.d.ts pkg/validate/web/*.d.ts
+sed -i "s|\${__dirname}/${CRATE}_bg.wasm|\${__dirname}/../web/${CRATE}_bg.wasm|" pkg/validate/node/${CRATE}.js
+grep -q "/../web/${CRATE}_bg.wasm" pkg/validate/node/${CRATE}.js \
+  || { echo "build: could not point the validate Node loader at its wasm" >&2; exit 1; }
+echo '{ "type": "commonjs" }' > pkg/validate/node/package.json
+raw=$(wc -c < pkg/validate/web/${CRATE}_bg.wasm); gz=$(gzip -9c pkg/validate/web/${CRATE}_bg.wasm | wc -c)
+echo "build: validate-only wasm ${raw} bytes, ${gz} gzipped"
+
 # Types, schemas and EVENT_NAMES come from the Rust catalogue (native, before the wasm loads).
 cargo run --quiet --example generate -- pkg
 

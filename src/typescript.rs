@@ -76,6 +76,21 @@ fn goal_id(goal: Goal) -> String {
 
 /// The whole `index.d.ts` of the npm package.
 pub fn declarations() -> String {
+    let mut out = types();
+    out.push_str(COMMON_FUNCTIONS);
+    out.push_str(FULL_FUNCTIONS);
+    out
+}
+
+/// `validate.d.ts`: the same types, and the functions of `certcentral-webhooks/validate`.
+pub fn validate_declarations() -> String {
+    let mut out = types();
+    out.push_str(COMMON_FUNCTIONS);
+    out
+}
+
+/// Every type the package declares, before any function.
+fn types() -> String {
     let mut out = String::new();
     let w = &mut out;
     let names: Vec<&str> = catalog::EVENTS.iter().map(|(n, _)| *n).collect();
@@ -155,7 +170,6 @@ pub fn declarations() -> String {
         "/** An event this version does not know, kept whole (diagnostic `unknown-event`). */\nexport interface UnknownWebhookEvent {{ event: string; data?: unknown; [field: string]: unknown }}"
     );
     let _ = writeln!(w, "/** A known webhook event: a discriminated union on `event`. */\nexport type WebhookEvent = {};", members.join(" | "));
-    out.push_str(FUNCTIONS);
     out
 }
 
@@ -351,29 +365,15 @@ export type EventReport = KnownEventReport | UnknownEventReport | FailedEventRep
 export interface ReceivedEvent { event?: unknown; data?: unknown; [field: string]: unknown }
 "#;
 
-const FUNCTIONS: &str = r#"
+/// What both entries declare: inputs, the catalogue lists, version and loading.
+const COMMON_FUNCTIONS: &str = r#"
 /** JSON text (preferred: positions are known), its UTF-8 bytes (a Buffer, typed array or
  * ArrayBuffer, decoded as TextDecoder does), or an already-parsed value. */
 export type JsonInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | object;
 /** Validates a webhook create/update body, or the GET /webhook response. Never throws for bad input. */
 export declare function validateRequest(input: JsonInput, options?: ValidateOptions): ValidationReport;
-/** Which certificate_issued events carry certificate_chain, for every product family and issuance. */
-export declare function explainDelivery(input: JsonInput, options?: ExplainOptions): DeliveryReport;
-/** One outcome for one product and kind of issuance. */
-export declare function explainCase(input: JsonInput, scenario: Scenario): CaseOutcome;
-export declare function classifyProduct(product: string | ProductInfo): Family | "unknown";
-/** Parses one webhook event and decodes its certificate chain. */
-export declare function parseEvent(input: JsonInput, options?: ParseOptions): EventReport;
-/** One result per non-empty line; positions refer to the whole text. */
-export declare function parseEvents(ndjson: string | Uint8Array | ArrayBuffer, options?: ParseOptions): EventReport[];
-/** Compares the X-WEBHOOK-KEY header with the secret in constant time. */
-export declare function verifyWebhookKey(received: string | null | undefined, secret: string): boolean;
-/** True for an IPv4 address (or IPv4-mapped IPv6) inside DigiCert's 216.168.240.0/20. */
-export declare function isDigiCertSource(ip: string): boolean;
 /** JSON Schema (2020-12) of the create/update body. */
 export declare function requestSchema(): Record<string, unknown>;
-/** JSON Schema (2020-12) of the event envelope and the known events. */
-export declare function eventSchema(): Record<string, unknown>;
 /** Every event name known, subscribable first. */
 export declare const EVENT_NAMES: readonly EventName[];
 /** The event names accepted in a webhook's `events`. */
@@ -391,6 +391,25 @@ export declare function init(input?: { module_or_path: InitInput | Promise<InitI
 /** Loads the wasm synchronously from its bytes or a compiled module (a no-op under Node). */
 export declare function initSync(input: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
 export default init;
+"#;
+
+/// What only the full entry declares: the explainer, events and the listener kit.
+const FULL_FUNCTIONS: &str = r#"
+/** Which certificate_issued events carry certificate_chain, for every product family and issuance. */
+export declare function explainDelivery(input: JsonInput, options?: ExplainOptions): DeliveryReport;
+/** One outcome for one product and kind of issuance. */
+export declare function explainCase(input: JsonInput, scenario: Scenario): CaseOutcome;
+export declare function classifyProduct(product: string | ProductInfo): Family | "unknown";
+/** Parses one webhook event and decodes its certificate chain. */
+export declare function parseEvent(input: JsonInput, options?: ParseOptions): EventReport;
+/** One result per non-empty line; positions refer to the whole text. */
+export declare function parseEvents(ndjson: string | Uint8Array | ArrayBuffer, options?: ParseOptions): EventReport[];
+/** Compares the X-WEBHOOK-KEY header with the secret in constant time. */
+export declare function verifyWebhookKey(received: string | null | undefined, secret: string): boolean;
+/** True for an IPv4 address (or IPv4-mapped IPv6) inside DigiCert's 216.168.240.0/20. */
+export declare function isDigiCertSource(ip: string): boolean;
+/** JSON Schema (2020-12) of the event envelope and the known events. */
+export declare function eventSchema(): Record<string, unknown>;
 
 /** The event a handler registered for `E` receives. */
 export type EventOf<E extends EventName> = Extract<WebhookEvent, { event: E }>;

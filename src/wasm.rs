@@ -11,9 +11,6 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::event::ParseOptions;
-use crate::explain::ProductRef;
-use crate::product::Product;
 use crate::settings::ValidateOptions;
 use crate::to_json::ToJson;
 use crate::Mode;
@@ -32,8 +29,11 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
     #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextEncoder, text: &js_sys::JsString, into: &js_sys::Uint8Array)
-        -> EncodeResult;
+    fn encode_into(
+        this: &TextEncoder,
+        text: &js_sys::JsString,
+        into: &js_sys::Uint8Array,
+    ) -> EncodeResult;
     /// What `encodeInto` reports.
     type EncodeResult;
     #[wasm_bindgen(method, getter)]
@@ -229,184 +229,203 @@ pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsVa
     output(&report)
 }
 
-/// Which certificate_issued events carry certificate_chain, for every family and issuance.
-#[wasm_bindgen(js_name = explainDelivery)]
-pub fn explain_delivery(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let input = Input::read(&input, "input")?;
-    let options = Options::read(options, &["mode", "maxInputBytes"])?;
-    let defaults = ValidateOptions::default();
-    let options = ValidateOptions {
-        mode: options.mode()?,
-        max_input_bytes: options
-            .count("maxInputBytes")?
-            .unwrap_or(defaults.max_input_bytes),
-        ..defaults
-    };
-    let mut report = crate::explain_delivery(&input.text, &options);
-    input.place(&mut report.diagnostics);
-    output(&report)
-}
-
-/// A product as a `name_id` / `type` string or an Order-info `product` object (its other
-/// fields, such as `name`, are ignored).
-fn read_product(value: JsValue) -> Result<ProductRef, JsValue> {
-    if let Some(name) = value.as_string() {
-        return Ok(ProductRef::Name(name));
-    }
-    if !value.is_object() {
-        return Err(misuse(
-            "product must be a name_id or type string, or an order info product object",
-        ));
-    }
-    let text = |key: &str| -> Result<Option<String>, JsValue> {
-        let field = js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
-        if field.is_undefined() || field.is_null() {
-            return Ok(None);
-        }
-        field
-            .as_string()
-            .map(Some)
-            .ok_or_else(|| misuse(&format!("product.{key} must be a string")))
-    };
-    Ok(ProductRef::Object(Product {
-        name_id: text("name_id")?,
-        kind: text("type")?,
-        group_name: text("group_name")?,
-        validation_type: text("validation_type")?,
-    }))
-}
-
-/// One outcome for a product (`name_id`, `type` or Order-info `product` object).
-#[wasm_bindgen(js_name = explainCase)]
-pub fn explain_case(input: JsValue, scenario: JsValue) -> Result<JsValue, JsValue> {
-    let input = Input::read(&input, "input")?;
-    if !scenario.is_object() {
-        return Err(misuse("scenario must be an object { product, instant }"));
-    }
-    let scenario = Options::read(Some(scenario), &["product", "instant", "mode"])?;
-    let product = read_product(scenario.get("product").unwrap_or(JsValue::UNDEFINED))?;
-    let instant = scenario
-        .bool("instant")?
-        .ok_or_else(|| misuse("scenario.instant is required"))?;
-    let options = ValidateOptions {
-        mode: scenario.mode()?,
-        ..ValidateOptions::default()
-    };
-    output(&crate::explain_case(
-        &input.text,
-        &options,
-        &product,
-        instant,
-    ))
-}
-
-/// The product family by the rules of docs/domain.md §6: `type` first, then `name_id`.
-#[wasm_bindgen(js_name = classifyProduct)]
-pub fn classify_product(product: JsValue) -> Result<JsValue, JsValue> {
-    Ok(JsValue::from_str(read_product(product)?.family().as_str()))
-}
-
-/// The options of `parseEvent` / `parseEvents`; without `now`, the clock.
-fn parse_options(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
-    let options = Options::read(
-        value,
-        &[
-            "now",
-            "settings",
-            "product",
-            "instant",
-            "mode",
-            "maxDiagnostics",
-            "maxInputBytes",
-        ],
-    )?;
-    let now = match options.get("now") {
-        None => (js_sys::Date::now() / 1000.0).floor() as i64,
-        Some(now) => match (now.as_f64(), now.as_string()) {
-            (Some(ms), _) if ms.is_finite() => (ms / 1000.0).floor() as i64,
-            (_, Some(text)) => crate::time::parse_iso8601(&text).ok_or_else(|| {
-                misuse("now must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z")
-            })?,
-            _ => {
-                return Err(misuse(
-                    "now must be an ISO 8601 string or epoch milliseconds",
-                ))
-            }
-        },
-    };
-    let settings = match options.get("settings").filter(|v| !v.is_null()) {
-        Some(settings) => Some(Input::read(&settings, "settings")?.text),
-        None => None,
-    };
-    let product = match options.get("product").filter(|v| !v.is_null()) {
-        Some(product) => Some(read_product(product)?),
-        None => None,
-    };
-    Ok(ParseOptions {
-        now: Some(now),
-        settings,
-        settings_mode: options.mode()?,
-        product,
-        instant: options.bool("instant")?,
-        max_diagnostics: options
-            .count("maxDiagnostics")?
-            .unwrap_or(ParseOptions::default().max_diagnostics),
-        max_input_bytes: options
-            .count("maxInputBytes")?
-            .unwrap_or(ParseOptions::default().max_input_bytes),
-    })
-}
-
-/// Parses one webhook event and decodes its certificate chain.
-#[wasm_bindgen(js_name = parseEvent)]
-pub fn parse_event(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let input = Input::read(&input, "input")?;
-    let options = parse_options(options)?;
-    let mut report = crate::parse_event(&input.text, &options);
-    input.place(&mut report.diagnostics);
-    output(&report)
-}
-
-/// Parses newline-delimited events: one result per non-empty line, positions in the file.
-#[wasm_bindgen(js_name = parseEvents)]
-pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let text = ndjson
-        .dyn_ref::<js_sys::JsString>()
-        .map(utf8)
-        .or_else(|| bytes_text(&ndjson))
-        .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
-    let options = parse_options(options)?;
-    output(crate::parse_events(&text, &options).as_slice())
-}
-
-/// Compares the `X-WEBHOOK-KEY` header with the secret in constant time. A missing header is
-/// `false`; a secret that is not a string (an unset environment variable) is misuse and throws.
-#[wasm_bindgen(js_name = verifyWebhookKey)]
-pub fn verify_webhook_key(received: JsValue, secret: JsValue) -> Result<bool, JsValue> {
-    // Compared as UTF-16 code units, as JS holds them: a conversion to UTF-8 would turn every
-    // lone surrogate into U+FFFD and make different keys equal.
-    let units = |s: &js_sys::JsString| s.iter().collect::<Vec<u16>>();
-    let secret = secret
-        .dyn_ref::<js_sys::JsString>()
-        .map(units)
-        .ok_or_else(|| misuse("the secret must be a string: is its environment variable set?"))?;
-    let received = received.dyn_ref::<js_sys::JsString>().map(units);
-    Ok(crate::listener::verify_webhook_key_utf16(
-        received.as_deref(),
-        &secret,
-    ))
-}
-
-/// True for an IPv4 address in DigiCert's 216.168.240.0/20; false for anything else,
-/// including `undefined` (a socket's address once it has closed).
-#[wasm_bindgen(js_name = isDigiCertSource)]
-pub fn is_digicert_source(ip: JsValue) -> bool {
-    ip.as_string()
-        .is_some_and(|ip| crate::is_digicert_source(&ip))
-}
-
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version().to_string()
+}
+
+/// Everything beyond validation: the explainer, events and the listener checks. Left out of
+/// the validate-only build (`--no-default-features`), whose wasm then holds the validator only.
+#[cfg(feature = "full")]
+pub use full::*;
+
+#[cfg(feature = "full")]
+mod full {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use super::{bytes_text, misuse, output, utf8, Input, Options};
+    use crate::event::ParseOptions;
+    use crate::explain::ProductRef;
+    use crate::product::Product;
+    use crate::settings::ValidateOptions;
+
+    /// Which certificate_issued events carry certificate_chain, for every family and issuance.
+    #[wasm_bindgen(js_name = explainDelivery)]
+    pub fn explain_delivery(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let input = Input::read(&input, "input")?;
+        let options = Options::read(options, &["mode", "maxInputBytes"])?;
+        let defaults = ValidateOptions::default();
+        let options = ValidateOptions {
+            mode: options.mode()?,
+            max_input_bytes: options
+                .count("maxInputBytes")?
+                .unwrap_or(defaults.max_input_bytes),
+            ..defaults
+        };
+        let mut report = crate::explain_delivery(&input.text, &options);
+        input.place(&mut report.diagnostics);
+        output(&report)
+    }
+
+    /// A product as a `name_id` / `type` string or an Order-info `product` object (its other
+    /// fields, such as `name`, are ignored).
+    fn read_product(value: JsValue) -> Result<ProductRef, JsValue> {
+        if let Some(name) = value.as_string() {
+            return Ok(ProductRef::Name(name));
+        }
+        if !value.is_object() {
+            return Err(misuse(
+                "product must be a name_id or type string, or an order info product object",
+            ));
+        }
+        let text = |key: &str| -> Result<Option<String>, JsValue> {
+            let field = js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+            if field.is_undefined() || field.is_null() {
+                return Ok(None);
+            }
+            field
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| misuse(&format!("product.{key} must be a string")))
+        };
+        Ok(ProductRef::Object(Product {
+            name_id: text("name_id")?,
+            kind: text("type")?,
+            group_name: text("group_name")?,
+            validation_type: text("validation_type")?,
+        }))
+    }
+
+    /// One outcome for a product (`name_id`, `type` or Order-info `product` object).
+    #[wasm_bindgen(js_name = explainCase)]
+    pub fn explain_case(input: JsValue, scenario: JsValue) -> Result<JsValue, JsValue> {
+        let input = Input::read(&input, "input")?;
+        if !scenario.is_object() {
+            return Err(misuse("scenario must be an object { product, instant }"));
+        }
+        let scenario = Options::read(Some(scenario), &["product", "instant", "mode"])?;
+        let product = read_product(scenario.get("product").unwrap_or(JsValue::UNDEFINED))?;
+        let instant = scenario
+            .bool("instant")?
+            .ok_or_else(|| misuse("scenario.instant is required"))?;
+        let options = ValidateOptions {
+            mode: scenario.mode()?,
+            ..ValidateOptions::default()
+        };
+        output(&crate::explain_case(
+            &input.text,
+            &options,
+            &product,
+            instant,
+        ))
+    }
+
+    /// The product family by the rules of docs/domain.md §6: `type` first, then `name_id`.
+    #[wasm_bindgen(js_name = classifyProduct)]
+    pub fn classify_product(product: JsValue) -> Result<JsValue, JsValue> {
+        Ok(JsValue::from_str(read_product(product)?.family().as_str()))
+    }
+
+    /// The options of `parseEvent` / `parseEvents`; without `now`, the clock.
+    fn parse_options(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
+        let options = Options::read(
+            value,
+            &[
+                "now",
+                "settings",
+                "product",
+                "instant",
+                "mode",
+                "maxDiagnostics",
+                "maxInputBytes",
+            ],
+        )?;
+        let now = match options.get("now") {
+            None => (js_sys::Date::now() / 1000.0).floor() as i64,
+            Some(now) => match (now.as_f64(), now.as_string()) {
+                (Some(ms), _) if ms.is_finite() => (ms / 1000.0).floor() as i64,
+                (_, Some(text)) => crate::time::parse_iso8601(&text).ok_or_else(|| {
+                    misuse("now must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z")
+                })?,
+                _ => {
+                    return Err(misuse(
+                        "now must be an ISO 8601 string or epoch milliseconds",
+                    ))
+                }
+            },
+        };
+        let settings = match options.get("settings").filter(|v| !v.is_null()) {
+            Some(settings) => Some(Input::read(&settings, "settings")?.text),
+            None => None,
+        };
+        let product = match options.get("product").filter(|v| !v.is_null()) {
+            Some(product) => Some(read_product(product)?),
+            None => None,
+        };
+        Ok(ParseOptions {
+            now: Some(now),
+            settings,
+            settings_mode: options.mode()?,
+            product,
+            instant: options.bool("instant")?,
+            max_diagnostics: options
+                .count("maxDiagnostics")?
+                .unwrap_or(ParseOptions::default().max_diagnostics),
+            max_input_bytes: options
+                .count("maxInputBytes")?
+                .unwrap_or(ParseOptions::default().max_input_bytes),
+        })
+    }
+
+    /// Parses one webhook event and decodes its certificate chain.
+    #[wasm_bindgen(js_name = parseEvent)]
+    pub fn parse_event(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let input = Input::read(&input, "input")?;
+        let options = parse_options(options)?;
+        let mut report = crate::parse_event(&input.text, &options);
+        input.place(&mut report.diagnostics);
+        output(&report)
+    }
+
+    /// Parses newline-delimited events: one result per non-empty line, positions in the file.
+    #[wasm_bindgen(js_name = parseEvents)]
+    pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let text = ndjson
+            .dyn_ref::<js_sys::JsString>()
+            .map(utf8)
+            .or_else(|| bytes_text(&ndjson))
+            .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
+        let options = parse_options(options)?;
+        output(crate::parse_events(&text, &options).as_slice())
+    }
+
+    /// Compares the `X-WEBHOOK-KEY` header with the secret in constant time. A missing header is
+    /// `false`; a secret that is not a string (an unset environment variable) is misuse and throws.
+    #[wasm_bindgen(js_name = verifyWebhookKey)]
+    pub fn verify_webhook_key(received: JsValue, secret: JsValue) -> Result<bool, JsValue> {
+        // Compared as UTF-16 code units, as JS holds them: a conversion to UTF-8 would turn every
+        // lone surrogate into U+FFFD and make different keys equal.
+        let units = |s: &js_sys::JsString| s.iter().collect::<Vec<u16>>();
+        let secret = secret
+            .dyn_ref::<js_sys::JsString>()
+            .map(units)
+            .ok_or_else(|| {
+                misuse("the secret must be a string: is its environment variable set?")
+            })?;
+        let received = received.dyn_ref::<js_sys::JsString>().map(units);
+        Ok(crate::listener::verify_webhook_key_utf16(
+            received.as_deref(),
+            &secret,
+        ))
+    }
+
+    /// True for an IPv4 address in DigiCert's 216.168.240.0/20; false for anything else,
+    /// including `undefined` (a socket's address once it has closed).
+    #[wasm_bindgen(js_name = isDigiCertSource)]
+    pub fn is_digicert_source(ip: JsValue) -> bool {
+        ip.as_string()
+            .is_some_and(|ip| crate::is_digicert_source(&ip))
+    }
 }

@@ -57,3 +57,30 @@ test('the web build before init(): an invalid-argument error that says to call i
   web.initSync(readFileSync(new URL('web/certcentral_webhooks_bg.wasm', pkg)));
   assert.equal(web.validateRequest('{"endpoint":"https://a.example.com"}').valid, true);
 });
+
+test('certcentral-webhooks/validate: the same answers from a wasm that holds the validator only', async () => {
+  const esm = await import('../../pkg/validate.node.mjs');
+  const cjs = require('../../pkg/validate.node.cjs');
+  const web = await import('../../pkg/validate.js');
+  const names = (m) => Object.keys(m).filter((k) => k !== '__esModule').sort();
+  assert.deepEqual(names(esm), ['EVENT_NAMES', 'FAMILIES', 'ISSUANCES', 'SUBSCRIBABLE_EVENT_NAMES', 'default', 'init', 'initSync', 'requestSchema', 'validateRequest', 'version']);
+  assert.deepEqual(names(cjs), names(esm));
+  assert.deepEqual(names(web), names(esm));
+  const dir = new URL('../fixtures/requests/', import.meta.url);
+  for (const file of ['digicert-docs-create.json', 'unknown-field-typo.json', 'endpoint-private-host.json', 'json-syntax-trailing-comma.json', 'list-response.json']) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    for (const mode of ['create', 'update']) {
+      assert.deepEqual(esm.validateRequest(text, { mode }), node.validateRequest(text, { mode }), file);
+      assert.deepEqual(cjs.validateRequest(text, { mode }), node.validateRequest(text, { mode }), file);
+    }
+  }
+  assert.throws(() => web.validateRequest('{}'), { code: 'invalid-argument' });
+  web.initSync(readFileSync(new URL('validate/web/certcentral_webhooks_bg.wasm', pkg)));
+  assert.equal(web.validateRequest('{"endpoint":"https://a.example.com"}').valid, true);
+  const full = readFileSync(new URL('web/certcentral_webhooks_bg.wasm', pkg)).length;
+  const lean = readFileSync(new URL('validate/web/certcentral_webhooks_bg.wasm', pkg)).length;
+  assert.ok(lean < full * 0.75, `validate-only wasm ${lean} bytes vs full ${full}`);
+  const declared = readFileSync(new URL('validate.d.ts', pkg), 'utf8');
+  for (const name of names(esm).filter((n) => n !== 'default')) assert.match(declared, new RegExp(`export declare (function|const) ${name}\\b`), name);
+  assert.doesNotMatch(declared, /declare function parseEvent\b/);
+});
