@@ -15,84 +15,64 @@ pub enum Severity {
     Info,
 }
 
-/// Every diagnostic code. The kebab-case names are part of the public contract: never rename.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Code {
-    JsonSyntax,
-    InputTooLarge,
-    InvalidRoot,
-    MissingField,
-    UnknownField,
-    DuplicateKey,
-    InvalidType,
-    InvalidValue,
-    SecretTooShort,
-    FlagSpelling,
-    DuplicateValue,
-    EmptySubscription,
-    NoEffect,
-    /// The input is a `GET /webhook` list response; says which webhook inside it was read.
-    ListResponse,
-    UnknownEvent,
-    PemInvalid,
-    ChainOrder,
-    /// The chain lacks a part DigiCert sends: it is empty, starts with a self-signed
-    /// certificate instead of the issued one, or does not end with a root.
-    ChainIncomplete,
-    ChainNameMismatch,
-    CertificateExpired,
-    CertificateNotYetValid,
+/// Declares [`Code`] from one table: each code's name in the contract and its default
+/// severity are written once, beside the variant, and everything else reads them.
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident;)*) => {
+        /// Every diagnostic code. The kebab-case names are part of the public contract: never
+        /// rename.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        pub enum Code {
+            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable kebab-case name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            /// The severity the contract gives the code (`flag-spelling` is raised to error
+            /// in strict mode, `list-response` to warning for a second webhook).
+            pub fn default_severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+        }
+    };
 }
 
-impl Code {
-    /// The severity the contract gives each code (`flag-spelling` is raised to error in
-    /// strict mode by the validator).
-    pub fn default_severity(self) -> Severity {
-        use Code::*;
-        match self {
-            JsonSyntax | InputTooLarge | InvalidRoot | MissingField | UnknownField
-            | InvalidType | InvalidValue | SecretTooShort | PemInvalid => Severity::Error,
-            DuplicateKey
-            | FlagSpelling
-            | DuplicateValue
-            | EmptySubscription
-            | NoEffect
-            | ChainOrder
-            | ChainIncomplete
-            | ChainNameMismatch
-            | CertificateExpired
-            | CertificateNotYetValid => Severity::Warning,
-            ListResponse | UnknownEvent => Severity::Info,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        use Code::*;
-        match self {
-            JsonSyntax => "json-syntax",
-            InputTooLarge => "input-too-large",
-            InvalidRoot => "invalid-root",
-            MissingField => "missing-field",
-            UnknownField => "unknown-field",
-            DuplicateKey => "duplicate-key",
-            InvalidType => "invalid-type",
-            InvalidValue => "invalid-value",
-            SecretTooShort => "secret-too-short",
-            FlagSpelling => "flag-spelling",
-            DuplicateValue => "duplicate-value",
-            EmptySubscription => "empty-subscription",
-            NoEffect => "no-effect",
-            ListResponse => "list-response",
-            UnknownEvent => "unknown-event",
-            PemInvalid => "pem-invalid",
-            ChainOrder => "chain-order",
-            ChainIncomplete => "chain-incomplete",
-            ChainNameMismatch => "chain-name-mismatch",
-            CertificateExpired => "certificate-expired",
-            CertificateNotYetValid => "certificate-not-yet-valid",
-        }
-    }
+codes! {
+    JsonSyntax = "json-syntax", Error;
+    InputTooLarge = "input-too-large", Error;
+    InvalidRoot = "invalid-root", Error;
+    MissingField = "missing-field", Error;
+    UnknownField = "unknown-field", Error;
+    DuplicateKey = "duplicate-key", Warning;
+    InvalidType = "invalid-type", Error;
+    InvalidValue = "invalid-value", Error;
+    SecretTooShort = "secret-too-short", Error;
+    FlagSpelling = "flag-spelling", Warning;
+    DuplicateValue = "duplicate-value", Warning;
+    EmptySubscription = "empty-subscription", Warning;
+    NoEffect = "no-effect", Warning;
+    /// The input is a `GET /webhook` list response; says which webhook inside it was read.
+    ListResponse = "list-response", Info;
+    UnknownEvent = "unknown-event", Info;
+    PemInvalid = "pem-invalid", Error;
+    ChainOrder = "chain-order", Warning;
+    /// The chain lacks a part DigiCert sends: it is empty, or no entry is the issued
+    /// certificate, or none is the root.
+    ChainIncomplete = "chain-incomplete", Warning;
+    ChainNameMismatch = "chain-name-mismatch", Warning;
+    CertificateExpired = "certificate-expired", Warning;
+    CertificateNotYetValid = "certificate-not-yet-valid", Warning;
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -39,31 +39,6 @@ fn field_type(field: Field) -> &'static str {
     }
 }
 
-/// Every code, in declaration order.
-pub const CODES: [Code; 21] = [
-    Code::JsonSyntax,
-    Code::InputTooLarge,
-    Code::InvalidRoot,
-    Code::MissingField,
-    Code::UnknownField,
-    Code::DuplicateKey,
-    Code::InvalidType,
-    Code::InvalidValue,
-    Code::SecretTooShort,
-    Code::FlagSpelling,
-    Code::DuplicateValue,
-    Code::EmptySubscription,
-    Code::NoEffect,
-    Code::ListResponse,
-    Code::UnknownEvent,
-    Code::PemInvalid,
-    Code::ChainOrder,
-    Code::ChainIncomplete,
-    Code::ChainNameMismatch,
-    Code::CertificateExpired,
-    Code::CertificateNotYetValid,
-];
-
 const GOALS: [Goal; 3] = Goal::ALL;
 
 /// The id a goal serializes as (its serde name), so the declared union cannot drift.
@@ -118,7 +93,7 @@ fn types() -> String {
     let _ = writeln!(
         w,
         "export type DiagnosticCode = {};",
-        union(CODES.iter().map(|c| c.as_str()))
+        union(Code::ALL.iter().map(|c| c.as_str()))
     );
     let _ = writeln!(
         w,
@@ -489,6 +464,7 @@ export declare function fullchainPem(report: EventReport, options?: { includeRoo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::delivery::Source;
 
     /// The interface named `name` in the declarations, as text.
     fn interface<'d>(declarations: &'d str, name: &str) -> &'d str {
@@ -515,6 +491,100 @@ mod tests {
             .as_object()
             .map(|o| o.keys().cloned().collect())
             .unwrap_or_default()
+    }
+
+    /// A maximal sample: a chain event with every optional field of `CertificateInfo` and of a
+    /// diagnostic present, checked key by key, and every literal a union admits.
+    #[test]
+    fn a_maximal_sample_matches_the_declarations() {
+        let d = declarations();
+        let pem = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/certs/DigiCert_Global_Root_G2.pem"
+        ))
+        .expect("fixture");
+        let event = serde_json::json!({"event": "certificate_issued", "data": {"order_id": 1,
+            "certificate_id": 2, "certificate_chain": [{"subject_common_name": "x", "pem": pem}]}});
+        let settings = r#"{"endpoint":"https://a.example.com","webhook_settings":{"webhook_send_certificate_chain":true}}"#;
+        let options = crate::ParseOptions {
+            settings: Some(settings.into()),
+            now: Some(0),
+            ..Default::default()
+        };
+        let reports = crate::parse_events(&format!("{event}\n"), &options);
+        let report = serde_json::to_value(&reports).expect("serializes");
+        let entry = &report[0]["chain"][0];
+        let text = |n: &str| -> String { n.split('+').map(|n| interface(&d, n)).collect() };
+        for field in keys(entry) {
+            assert!(
+                text("CertificateInfo").contains(&format!("{field}:")),
+                "CertificateInfo lacks {field}"
+            );
+        }
+        for field in keys(&report[0]) {
+            let declared = text("EventReportBase+FailedEventReport");
+            assert!(
+                declared.contains(&format!("{field}:")) || declared.contains(&format!("{field}?:")),
+                "EventReport lacks {field}"
+            );
+        }
+        let diagnostic = report[0]["diagnostics"]
+            .as_array()
+            .and_then(|all| all.iter().find(|d| d.get("hint").is_some()))
+            .expect("a diagnostic with a hint");
+        for field in keys(diagnostic) {
+            assert!(
+                text("Diagnostic").contains(&format!("{field}:"))
+                    || text("Diagnostic").contains(&format!("{field}?:")),
+                "Diagnostic lacks {field}"
+            );
+        }
+        // Literal unions: roles, sources and every summary the matrix can show.
+        for role in ["leaf", "intermediate", "root"] {
+            assert!(
+                text("CertificateInfo").contains(&format!("\"{role}\"")),
+                "{role}"
+            );
+        }
+        for source in [
+            Source::Default,
+            Source::Unchanged,
+            Source::Invalid,
+            Source::Unreadable,
+        ] {
+            assert!(text("Assumption").contains(&format!("\"{}\"", source.as_str())));
+        }
+        let bodies = [
+            settings,
+            r#"{"endpoint":"https://a.example.com","events":["certificate_issued"],"webhook_settings":{"instant_issue_webhook_notification":"1","webhook_send_certificate_chain":"1","webhook_send_instant_issued_certificate_chain":"0"}}"#,
+            r#"{"endpoint":"https://a.example.com","events":["certificate_revoked"]}"#,
+        ];
+        for body in bodies {
+            for mode in [crate::Mode::Create, crate::Mode::Update] {
+                let options = crate::ValidateOptions {
+                    mode,
+                    ..Default::default()
+                };
+                for outcome in crate::explain_delivery(body, &options).outcomes {
+                    assert!(
+                        text("DeliveryOutcome").contains(&format!("\"{}\"", outcome.summary)),
+                        "{}",
+                        outcome.summary
+                    );
+                }
+                let case = crate::explain_case(
+                    body,
+                    &options,
+                    &crate::ProductRef::Name("x".into()),
+                    false,
+                );
+                assert!(
+                    text("DeliveryOutcome").contains(&format!("\"{}\"", case.summary)),
+                    "{}",
+                    case.summary
+                );
+            }
+        }
     }
 
     /// Every field the Rust reports serialize is declared in their TypeScript interface.
@@ -561,7 +631,7 @@ mod tests {
     #[test]
     fn every_code_is_declared_once() {
         let d = declarations();
-        for code in CODES {
+        for code in Code::ALL {
             assert_eq!(
                 d.matches(&format!("\"{}\"", code.as_str())).count(),
                 1,
