@@ -20,6 +20,7 @@ seed validate_request tests/fixtures/requests/*
 seed explain_delivery tests/fixtures/requests/*
 seed parse_event tests/fixtures/events/*.json
 seed parse_events tests/fixtures/events/*
+seed json_differential tests/fixtures/requests/* tests/fixtures/events/*.json
 # A certificate_issued event with real certificates, so chain decoding is reached at once.
 node -e '
 const fs = require("fs");

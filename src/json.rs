@@ -188,6 +188,25 @@ impl Default for Limits {
     }
 }
 
+/// Whether this reader and `serde_json` (the reference RFC 8259 parser) agree on `text`:
+/// both accept it or both refuse it. Where the two differ by design it answers `true`: a
+/// leading byte order mark (skipped here), nesting past this reader's limit (refused here as
+/// too deep, serde_json allows 128), and numbers beyond double range (kept as written here,
+/// refused by serde_json). Used by the `json_differential` fuzz target and its test.
+#[doc(hidden)]
+pub fn agrees_with_serde_json(text: &str) -> bool {
+    if text.starts_with('\u{feff}') {
+        return true;
+    }
+    let ours = parse(text, Limits::default());
+    let theirs = serde_json::from_str::<serde_json::Value>(text);
+    match (&ours, &theirs) {
+        (Err(ParseError::TooDeep { .. }), _) => true,
+        (Ok(_), Err(e)) if e.to_string().starts_with("number out of range") => true,
+        _ => ours.is_ok() == theirs.is_ok(),
+    }
+}
+
 /// Parses one JSON document. A leading byte order mark is skipped (RFC 8259 §8.1 allows it).
 pub fn parse(text: &str, limits: Limits) -> Result<Node, ParseError> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
