@@ -46,8 +46,13 @@ fn main() -> std::io::Result<()> {
         .map(|i| serde_json::json!({ "id": i.as_str(), "label": heading(i.label()) }))
         .collect();
     let issuances = serde_json::to_string(&issuances)?;
+    let flags: Vec<serde_json::Value> = catalog::Flag::ALL
+        .iter()
+        .map(|f| serde_json::json!({ "key": f.key(), "label": f.label(), "summaryName": f.summary_name() }))
+        .collect();
+    let flags = serde_json::to_string(&flags)?;
     let exports =
-        "EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, requestSchema, eventSchema";
+        "EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema, eventSchema";
     let header =
         "// Generated from the Rust crate by `cargo run --example generate`; do not edit.\n";
     let body = format!(
@@ -59,7 +64,8 @@ fn main() -> std::io::Result<()> {
          const EVENT_NAMES = Object.freeze({names});\n\
          const SUBSCRIBABLE_EVENT_NAMES = Object.freeze({subscribable});\n\
          const FAMILIES = Object.freeze({families}.map(Object.freeze));\n\
-         const ISSUANCES = Object.freeze({issuances}.map(Object.freeze));\n"
+         const ISSUANCES = Object.freeze({issuances}.map(Object.freeze));\n\
+         const FLAGS = Object.freeze({flags}.map(Object.freeze));\n"
     );
     std::fs::write(
         out.join("generated.js"),

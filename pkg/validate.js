@@ -27,4 +27,4 @@ export function initSync(input) {
   loaded = true;
 }
 export default init;
-export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, requestSchema } from './generated.js';
+export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema } from './generated.js';

@@ -94,12 +94,53 @@ pub fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]
     }
 }
 
-/// The three on/off settings of `webhook_settings` (docs/domain.md §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flag {
-    InstantIssueNotification,
-    SendCertificateChain,
-    SendInstantIssuedCertificateChain,
+/// Declares [`Flag`] from one table: each on/off setting's API key, its name in the
+/// explainer's effective settings, and its label for people are written once, here.
+macro_rules! flags {
+    ($($(#[$doc:meta])* $variant:ident = $key:literal, $summary:literal, $label:literal;)*) => {
+        /// The on/off settings of `webhook_settings` (docs/domain.md §3).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Flag {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Flag {
+            pub const ALL: [Flag; [$($key),*].len()] = [$(Flag::$variant),*];
+
+            /// The key in `webhook_settings`.
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $(Flag::$variant => $key,)*
+                }
+            }
+
+            /// The name in the explainer's `settings` (camelCase, as the rest of the report).
+            pub const fn summary_name(self) -> &'static str {
+                match self {
+                    $(Flag::$variant => $summary,)*
+                }
+            }
+
+            /// What the setting does, in the words of a settings page.
+            pub const fn label(self) -> &'static str {
+                match self {
+                    $(Flag::$variant => $label,)*
+                }
+            }
+        }
+    };
+}
+
+flags! {
+    /// `certificate_issued` for certificates issued the instant the order is created too.
+    InstantIssueNotification = "instant_issue_webhook_notification", "instantIssueNotification",
+        "Receive notifications for certificates issued instantly";
+    /// The chain in `certificate_issued` for TLS certificates not issued instantly.
+    SendCertificateChain = "webhook_send_certificate_chain", "sendCertificateChain",
+        "Receive the certificate chain when issued";
+    /// The chain in `certificate_issued` for TLS certificates issued instantly.
+    SendInstantIssuedCertificateChain = "webhook_send_instant_issued_certificate_chain",
+        "sendInstantIssuedCertificateChain", "Receive the certificate chain when issued instantly";
 }
 
 /// How the API spells a flag that is on or off (docs/domain.md §3); other spellings are normalised to it.
@@ -112,20 +153,9 @@ pub const fn flag_text(on: bool) -> &'static str {
 }
 
 impl Flag {
-    pub const ALL: [Flag; 3] = [
-        Flag::InstantIssueNotification,
-        Flag::SendCertificateChain,
-        Flag::SendInstantIssuedCertificateChain,
-    ];
-
-    pub const fn key(self) -> &'static str {
-        match self {
-            Flag::InstantIssueNotification => "instant_issue_webhook_notification",
-            Flag::SendCertificateChain => "webhook_send_certificate_chain",
-            Flag::SendInstantIssuedCertificateChain => {
-                "webhook_send_instant_issued_certificate_chain"
-            }
-        }
+    /// The position of the flag in [`Flag::ALL`], for tables indexed by flag.
+    pub const fn index(self) -> usize {
+        self as usize
     }
 
     pub fn from_key(key: &str) -> Option<Flag> {
@@ -141,13 +171,16 @@ pub const FREQUENCY: &str = "webhook_notification_frequency";
 
 /// Keys of the create/update body (docs/domain.md §2).
 pub const BODY_KEYS: [&str; 4] = [ENDPOINT, SECRET, EVENTS_KEY, SETTINGS];
-/// Keys of `webhook_settings` (docs/domain.md §3).
-pub const SETTINGS_KEYS: [&str; 4] = [
-    Flag::ALL[0].key(),
-    Flag::ALL[1].key(),
-    Flag::ALL[2].key(),
-    FREQUENCY,
-];
+/// Keys of `webhook_settings` (docs/domain.md §3): every flag, then the frequency.
+pub const SETTINGS_KEYS: [&str; Flag::ALL.len() + 1] = {
+    let mut keys = [FREQUENCY; Flag::ALL.len() + 1];
+    let mut i = 0;
+    while i < Flag::ALL.len() {
+        keys[i] = Flag::ALL[i].key();
+        i += 1;
+    }
+    keys
+};
 /// The key that holds the webhooks of a `GET /webhook` list response (docs/domain.md §1).
 pub const WEBHOOKS: &str = "webhooks";
 /// Read-only keys a webhook has in the `GET /webhook` list response (docs/domain.md §1).

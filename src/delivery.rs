@@ -114,14 +114,13 @@ pub struct Setting<T> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EffectiveSettings {
     pub events: Setting<Vec<String>>,
-    pub instant_issue_notification: Setting<bool>,
-    pub send_certificate_chain: Setting<bool>,
-    pub send_instant_issued_certificate_chain: Setting<bool>,
+    /// One per flag, in the order of [`Flag::ALL`]: read them with [`EffectiveSettings::flag`].
+    pub flags: [Setting<bool>; Flag::ALL.len()],
     pub notification_frequency: Setting<Option<Vec<i64>>>,
 }
 
 impl EffectiveSettings {
-    /// Spec §2–§3 defaults: every flag off; on create an omitted `events` subscribes to
+    /// docs/domain.md §2–§3 defaults: every flag off; on create an omitted `events` subscribes to
     /// `certificate_issued` only (third-party docs [S]); on update omitted means unchanged.
     pub fn defaults(mode: Mode, base: &str) -> EffectiveSettings {
         let source = match mode {
@@ -139,9 +138,7 @@ impl EffectiveSettings {
                 source,
                 path: pointer(base, catalog::EVENTS_KEY),
             },
-            instant_issue_notification: flag(Flag::InstantIssueNotification),
-            send_certificate_chain: flag(Flag::SendCertificateChain),
-            send_instant_issued_certificate_chain: flag(Flag::SendInstantIssuedCertificateChain),
+            flags: Flag::ALL.map(flag),
             notification_frequency: Setting {
                 value: None,
                 source,
@@ -151,21 +148,11 @@ impl EffectiveSettings {
     }
 
     pub fn flag(&self, flag: Flag) -> &Setting<bool> {
-        match flag {
-            Flag::InstantIssueNotification => &self.instant_issue_notification,
-            Flag::SendCertificateChain => &self.send_certificate_chain,
-            Flag::SendInstantIssuedCertificateChain => &self.send_instant_issued_certificate_chain,
-        }
+        &self.flags[flag.index()]
     }
 
     pub fn flag_mut(&mut self, flag: Flag) -> &mut Setting<bool> {
-        match flag {
-            Flag::InstantIssueNotification => &mut self.instant_issue_notification,
-            Flag::SendCertificateChain => &mut self.send_certificate_chain,
-            Flag::SendInstantIssuedCertificateChain => {
-                &mut self.send_instant_issued_certificate_chain
-            }
-        }
+        &mut self.flags[flag.index()]
     }
 
     /// These settings with the values a received event proved, marked as observed.
@@ -408,7 +395,7 @@ fn decide(
     let when = match issuance {
         Issuance::NotInstant => String::new(),
         Issuance::Instant => {
-            let notify = &settings.instant_issue_notification;
+            let notify = settings.flag(Flag::InstantIssueNotification);
             inputs.push(Input::Flag(Flag::InstantIssueNotification));
             // Rule 3: instant issuance is announced only with the instant notification on.
             if !notify.value {
@@ -523,8 +510,8 @@ pub fn no_effect(settings: &EffectiveSettings) -> Vec<NoEffect> {
             }
         }
     } else {
-        let instant_chain = &settings.send_instant_issued_certificate_chain;
-        let notify = &settings.instant_issue_notification;
+        let instant_chain = settings.flag(Flag::SendInstantIssuedCertificateChain);
+        let notify = settings.flag(Flag::InstantIssueNotification);
         if instant_chain.source == Source::Stated
             && instant_chain.value
             && known(notify.source)

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::catalog::Flag;
 use crate::delivery::{
     self, Approval, EffectiveSettings, Issuance, Outcome, Recommendation, Setting, Source,
 };
@@ -11,16 +12,32 @@ use crate::diagnostic::Diagnostic;
 use crate::product::{self, Family, Product};
 use crate::settings::{self, ValidateOptions};
 
-/// The effective settings after defaults, in the shape of the API contract.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// The effective settings after defaults, in the shape of the API contract: each flag under
+/// its [`Flag::summary_name`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct SettingsSummary {
     pub events: Vec<String>,
     pub certificate_issued_subscribed: bool,
-    pub instant_issue_notification: bool,
-    pub send_certificate_chain: bool,
-    pub send_instant_issued_certificate_chain: bool,
+    /// One per flag, in the order of [`Flag::ALL`].
+    pub flags: [bool; Flag::ALL.len()],
     pub notification_frequency: Option<Vec<i64>>,
+}
+
+impl Serialize for SettingsSummary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(3 + Flag::ALL.len()))?;
+        map.serialize_entry("events", &self.events)?;
+        map.serialize_entry(
+            "certificateIssuedSubscribed",
+            &self.certificate_issued_subscribed,
+        )?;
+        for flag in Flag::ALL {
+            map.serialize_entry(flag.summary_name(), &self.flags[flag.index()])?;
+        }
+        map.serialize_entry("notificationFrequency", &self.notification_frequency)?;
+        map.end()
+    }
 }
 
 /// A setting the body does not state, and the value the answer assumes for it.
@@ -100,9 +117,7 @@ fn summary(settings: &EffectiveSettings) -> SettingsSummary {
     SettingsSummary {
         events: settings.events.value.clone(),
         certificate_issued_subscribed: settings.certificate_issued_subscribed(),
-        instant_issue_notification: settings.instant_issue_notification.value,
-        send_certificate_chain: settings.send_certificate_chain.value,
-        send_instant_issued_certificate_chain: settings.send_instant_issued_certificate_chain.value,
+        flags: Flag::ALL.map(|flag| settings.flag(flag).value),
         notification_frequency: settings.notification_frequency.value.clone(),
     }
 }
@@ -133,22 +148,16 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
         Source::Invalid => "its valid names",
         _ => "[\"certificate_issued\"], per third-party documentation; DigiCert does not state it",
     };
-    [
-        note(&settings.events, events),
-        note(&settings.instant_issue_notification, "off"),
-        note(&settings.send_certificate_chain, "off"),
-        note(&settings.send_instant_issued_certificate_chain, "off"),
-        note(
-            &settings.notification_frequency,
-            match settings.notification_frequency.source {
-                Source::Invalid => "its valid days",
-                _ => "not stated by DigiCert",
-            },
-        ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    let mut notes = vec![note(&settings.events, events)];
+    notes.extend(Flag::ALL.map(|flag| note(settings.flag(flag), "off")));
+    notes.push(note(
+        &settings.notification_frequency,
+        match settings.notification_frequency.source {
+            Source::Invalid => "its valid days",
+            _ => "not stated by DigiCert",
+        },
+    ));
+    notes.into_iter().flatten().collect()
 }
 
 /// A settings body read once, to explain any number of events against it (an NDJSON file of

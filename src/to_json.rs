@@ -263,18 +263,15 @@ impl ToJson for ValidationReport {
 
 impl ToJson for SettingsSummary {
     fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("events", &self.events)
-            .member(
-                "certificateIssuedSubscribed",
-                &self.certificate_issued_subscribed,
-            )
-            .member("instantIssueNotification", &self.instant_issue_notification)
-            .member("sendCertificateChain", &self.send_certificate_chain)
-            .member(
-                "sendInstantIssuedCertificateChain",
-                &self.send_instant_issued_certificate_chain,
-            )
+        let mut object = Object::new(out);
+        object.member("events", &self.events).member(
+            "certificateIssuedSubscribed",
+            &self.certificate_issued_subscribed,
+        );
+        for flag in crate::catalog::Flag::ALL {
+            object.member(flag.summary_name(), &self.flags[flag.index()]);
+        }
+        object
             .member("notificationFrequency", &self.notification_frequency)
             .end();
     }

@@ -107,6 +107,11 @@ fn types() -> String {
         union(goals.iter().map(String::as_str))
     );
     let _ = writeln!(w, "export type FlagKey = {};", union(flags.iter().copied()));
+    let _ = writeln!(
+        w,
+        "/** How the explainer's `settings` names each flag. */\nexport type FlagSummaryName = {};",
+        union(Flag::ALL.iter().map(|f| f.summary_name()))
+    );
     let _ = writeln!(w, "export type NotificationDay = {};", days.join(" | "));
     out.push_str(STATIC_TYPES);
 
@@ -169,12 +174,7 @@ export interface Diagnostic {
 
 /** How a flag may be written; the API documents "1" and "0". */
 export type FlagValue = "1" | "0" | boolean | 0 | 1;
-export interface WebhookSettings {
-  instant_issue_webhook_notification?: FlagValue;
-  webhook_send_certificate_chain?: FlagValue;
-  webhook_send_instant_issued_certificate_chain?: FlagValue;
-  webhook_notification_frequency?: NotificationDay[];
-}
+export type WebhookSettings = { [K in FlagKey]?: FlagValue } & { webhook_notification_frequency?: NotificationDay[] };
 /** A create (POST /webhook) or update (PUT /webhook/{id}) body. */
 export interface WebhookRequestBody {
   endpoint: string;
@@ -237,14 +237,11 @@ export interface DeliveryOutcome {
   assumed: string[];
 }
 export interface CaseOutcome extends Omit<DeliveryOutcome, "family"> { family: Family | "unknown" }
-export interface EffectiveSettings {
+export type EffectiveSettings = {
   events: string[];
   certificateIssuedSubscribed: boolean;
-  instantIssueNotification: boolean;
-  sendCertificateChain: boolean;
-  sendInstantIssuedCertificateChain: boolean;
   notificationFrequency: number[] | null;
-}
+} & { [K in FlagSummaryName]: boolean };
 /** A setting the body does not state, and what the answer assumes for it: `default` (omitted
  * on create), `unchanged` (omitted on update: the current value, unknown here), `invalid` (in
  * the body with a value the API would refuse; never called omitted), `unreadable` (the body
@@ -357,6 +354,9 @@ export declare const SUBSCRIBABLE_EVENT_NAMES: readonly SubscribableEventName[];
 export declare const FAMILIES: readonly { readonly id: Family; readonly label: string }[];
 /** The two issuances of the delivery matrix, in its order, with a label for people. */
 export declare const ISSUANCES: readonly { readonly id: Issuance; readonly label: string }[];
+/** The on/off settings of webhook_settings: API key, a label for people, and the name the
+ * explainer's `settings` gives each. */
+export declare const FLAGS: readonly { readonly key: FlagKey; readonly label: string; readonly summaryName: FlagSummaryName }[];
 export declare function version(): string;
 
 /** What init() accepts: a URL or path of the .wasm, its bytes, a Response, or a compiled module. */
@@ -471,12 +471,14 @@ mod tests {
         let start = declarations
             .find(&format!("export interface {name} "))
             .or_else(|| declarations.find(&format!("interface {name} ")))
+            .or_else(|| declarations.find(&format!("export type {name} =")))
             .unwrap_or_else(|| panic!("{name}"));
         let first_line = declarations[start..]
             .find('\n')
             .map_or(declarations.len(), |e| start + e);
         // A one-line interface ends on its own line; a block at its closing brace.
-        let end = if declarations[start..first_line].trim_end().ends_with('}') {
+        let line = declarations[start..first_line].trim_end();
+        let end = if line.ends_with('}') || line.ends_with(';') {
             first_line
         } else {
             declarations[start..]
@@ -610,7 +612,10 @@ mod tests {
                 keys(&report["diagnostics"][0]["range"]["start"]),
             ),
             ("DeliveryReport", keys(&delivery)),
-            ("EffectiveSettings", keys(&delivery["settings"])),
+            (
+                "EffectiveSettings+FlagSummaryName",
+                keys(&delivery["settings"]),
+            ),
             ("DeliveryOutcome", keys(&delivery["outcomes"][0])),
             ("Assumption", keys(&delivery["assumptions"][0])),
             ("Recommendation", keys(&delivery["recommendations"][0])),
@@ -621,7 +626,9 @@ mod tests {
             let text: String = name.split('+').map(|n| interface(&d, n)).collect();
             for field in fields {
                 assert!(
-                    text.contains(&format!("{field}:")) || text.contains(&format!("{field}?:")),
+                    text.contains(&format!("{field}:"))
+                        || text.contains(&format!("{field}?:"))
+                        || text.contains(&format!("\"{field}\"")),
                     "{name} lacks {field}"
                 );
             }

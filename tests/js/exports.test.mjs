@@ -25,6 +25,17 @@ test('node.mjs, node.cjs and web.js export the same names, and every one is decl
   }
 });
 
+test('FLAGS comes from the Rust flag table: every key the schema knows, a label, a summary name', () => {
+  const keys = Object.keys(node.requestSchema().properties.webhook_settings.properties).filter((k) => k !== 'webhook_notification_frequency');
+  assert.deepEqual(node.FLAGS.map((f) => f.key), keys);
+  const summary = node.explainDelivery('{"endpoint":"https://a.example.com"}').settings;
+  for (const flag of node.FLAGS) {
+    assert.equal(typeof summary[flag.summaryName], 'boolean', flag.summaryName);
+    assert.ok(flag.label.length > 10);
+  }
+  assert.ok(Object.isFrozen(node.FLAGS) && Object.isFrozen(node.FLAGS[0]));
+});
+
 test('eventNames() is gone: EVENT_NAMES is the one list', () => {
   assert.equal('eventNames' in node, false);
   assert.ok(node.EVENT_NAMES.includes('certificate_issued'));
@@ -63,7 +74,7 @@ test('certcentral-webhooks/validate: the same answers from a wasm that holds the
   const cjs = require('../../pkg/validate.node.cjs');
   const web = await import('../../pkg/validate.js');
   const names = (m) => Object.keys(m).filter((k) => k !== '__esModule').sort();
-  assert.deepEqual(names(esm), ['EVENT_NAMES', 'FAMILIES', 'ISSUANCES', 'SUBSCRIBABLE_EVENT_NAMES', 'default', 'init', 'initSync', 'requestSchema', 'validateRequest', 'version']);
+  assert.deepEqual(names(esm), ['EVENT_NAMES', 'FAMILIES', 'FLAGS', 'ISSUANCES', 'SUBSCRIBABLE_EVENT_NAMES', 'default', 'init', 'initSync', 'requestSchema', 'validateRequest', 'version']);
   assert.deepEqual(names(cjs), names(esm));
   assert.deepEqual(names(web), names(esm));
   const dir = new URL('../fixtures/requests/', import.meta.url);
