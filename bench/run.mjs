@@ -224,6 +224,10 @@ report('size', 'validate-only entry (JS + wasm), gzip -9', (gzipSync(Buffer.conc
 if (!QUICK) {
   const machine = `${cpus()[0].model}, ${cpus().length} cores, Node ${process.version}`;
   const table = rows.map((r) => `| ${r.section} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.ratios} |`).join('\n');
+  // Sections measured elsewhere (the playground's, by the browser tests) are kept as they are.
+  let previous = '';
+  try { previous = readFileSync(`${root}BENCHMARKS.md`, 'utf8'); } catch { /* first run */ }
+  const kept = previous.includes('\n## Playground') ? previous.slice(previous.indexOf('\n## Playground')) : '';
   writeFileSync(`${root}BENCHMARKS.md`, `# Benchmarks
 
 Measured by \`make bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}.
@@ -234,6 +238,6 @@ package's figure divided by the peer's (above 1 is faster, for sizes and times b
 | case | what | figure | ratio |
 |---|---|---|---|
 ${table}
-`);
+${kept}`);
   console.log(`wrote BENCHMARKS.md (${statSync(`${root}BENCHMARKS.md`).size} bytes)`);
 }
