@@ -170,6 +170,41 @@ const timeIt = (fn) => { const t = []; for (let i = 0; i < bulkRounds; i++) { co
 const bulkOurs = mb / timeIt(() => parseEvents(ndjson, { now: 1893456000000 }));
 const bulkParse = mb / timeIt(() => { for (const l of ndjson.split('\n')) if (l) JSON.parse(l); });
 report('bulk', `parseEvents, ${mb.toFixed(1)} MB NDJSON (${lines.length} events)`, bulkOurs, 'MB/s', { 'JSON.parse loop': bulkParse });
+
+// A realistic log (issue #13): every certificate_issued carries a distinct leaf, with the same
+// intermediate and root, as a CA's issuance log does. openssl makes 64 leaves once.
+const logDir = mkdtempSync(`${tmpdir()}/ccw-bench-log-`);
+const ossl = (args) => execFileSync('openssl', args, { cwd: logDir, stdio: ['ignore', 'pipe', 'ignore'] });
+writeFileSync(`${logDir}/ca.ext`, 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+ossl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=Bench Root', '-days', '3650', '-addext', 'basicConstraints=critical,CA:TRUE']);
+ossl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'inter.key', '-out', 'inter.csr', '-subj', '/CN=Bench Intermediate']);
+ossl(['x509', '-req', '-in', 'inter.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-out', 'inter.pem', '-days', '3650', '-extfile', 'ca.ext']);
+ossl(['genpkey', '-algorithm', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'leaf.key']);
+const leaves = [];
+for (let i = 0; i < 64; i++) {
+  ossl(['req', '-new', '-key', 'leaf.key', '-out', 'leaf.csr', '-subj', `/CN=host${i}.example.com`]);
+  ossl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'inter.pem', '-CAkey', 'inter.key', '-CAcreateserial', '-out', `leaf${i}.pem`, '-days', '397']);
+  leaves.push(readFileSync(`${logDir}/leaf${i}.pem`, 'utf8').replace(/\n/g, '\r\n'));
+}
+const [interPem, rootPem] = ['inter', 'root'].map((n) => readFileSync(`${logDir}/${n}.pem`, 'utf8').replace(/\n/g, '\r\n'));
+rmSync(logDir, { recursive: true, force: true });
+const logLines = [];
+let logSize = 0;
+for (let i = 0; logSize < 4 * 1024 * 1024; i++) {
+  const line = i % 4 === 0
+    ? JSON.stringify({ event: 'certificate_issued', data: { order_id: 1000 + i, certificate_id: 2000 + i, certificate_chain: [
+      { subject_common_name: `host${i % 64}.example.com`, pem: leaves[i % 64] },
+      { subject_common_name: 'Bench Intermediate', pem: interPem },
+      { subject_common_name: 'Bench Root', pem: rootPem }] } })
+    : small[i % small.length];
+  logLines.push(line);
+  logSize += line.length + 1;
+}
+const log = `${logLines.join('\n')}\n`;
+const logMb = Buffer.byteLength(log) / 1e6;
+const logOurs = logMb / timeIt(() => parseEvents(log, { now: 1893456000000 }));
+const logParse = logMb / timeIt(() => { for (const l of log.split('\n')) if (l) JSON.parse(l); });
+report('bulk', `parseEvents, ${logMb.toFixed(1)} MB log, distinct leaves, shared CAs`, logOurs, 'MB/s', { 'JSON.parse loop': logParse });
 report('bulk', 'JSON.parse per line', bulkParse, 'MB/s');
 
 // ---- 4. cold start ----------------------------------------------------------------------------

@@ -61,6 +61,35 @@ pub struct Decoded {
     pub not_after_unix: i64,
 }
 
+/// Certificates decoded once per call: in a log of many events the intermediates and roots
+/// repeat in every chain, and decoding (base64, DER, SHA-256) is most of a chain event's cost.
+/// Keyed by the PEM text as sent; failures are kept too. Bounded, so a hostile log cannot grow
+/// it without end.
+#[derive(Default)]
+pub struct CertificateCache {
+    entries: Vec<(String, Result<Decoded, String>)>,
+}
+
+/// Distinct certificates a cache keeps: real logs have a handful of intermediates and roots.
+const CACHE_ENTRIES: usize = 32;
+
+impl CertificateCache {
+    /// The certificate of `pem` as entry `index` of its chain.
+    pub fn decode(&mut self, pem: &str, index: usize) -> Result<Decoded, String> {
+        if let Some((_, found)) = self.entries.iter().find(|(key, _)| key == pem) {
+            return found.clone().map(|mut decoded| {
+                decoded.info.index = index;
+                decoded
+            });
+        }
+        let result = pem_to_der(pem).and_then(|der| decode(&der, index));
+        if self.entries.len() < CACHE_ENTRIES {
+            self.entries.push((pem.to_string(), result.clone()));
+        }
+        result
+    }
+}
+
 /// Extracts the one certificate of a PEM text. Accepts `\r\n` or `\n`, indentation and
 /// trailing white space, and any line length; refuses zero or several certificates, other
 /// PEM labels, and bad base64.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::{self, data_fields, Field};
-use crate::chain::{self, CertificateInfo, Decoded, MAX_CHAIN_LENGTH};
+use crate::chain::{self, CertificateCache, CertificateInfo, Decoded, MAX_CHAIN_LENGTH};
 use crate::delivery::Mode;
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings};
 use crate::explain::{self, ProductRef, SettingsContext};
@@ -64,7 +64,14 @@ pub struct EventReport {
 
 pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
     let context = settings_context(options);
-    parse_at(text, 0, options, context.as_ref(), &mut Lines::new(text))
+    parse_at(
+        text,
+        0,
+        options,
+        context.as_ref(),
+        &mut Lines::new(text),
+        &mut CertificateCache::default(),
+    )
 }
 
 /// One result per non-empty line; positions refer to the whole text.
@@ -72,11 +79,20 @@ pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
     let mut lines = Lines::new(ndjson);
     let context = settings_context(options);
     let mut results = Vec::new();
+    // Shared by every line: a log's events repeat the same intermediates and roots.
+    let mut certificates = CertificateCache::default();
     let mut start = 0;
     for (number, line) in ndjson.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches(['\n', '\r']);
         if !content.trim().is_empty() {
-            let mut report = parse_at(content, start, options, context.as_ref(), &mut lines);
+            let mut report = parse_at(
+                content,
+                start,
+                options,
+                context.as_ref(),
+                &mut lines,
+                &mut certificates,
+            );
             report.line = Some(number + 1);
             results.push(report);
         }
@@ -119,12 +135,14 @@ fn parse_at(
     options: &ParseOptions,
     context: Option<&SettingsContext>,
     lines: &mut Lines,
+    certificates: &mut CertificateCache,
 ) -> EventReport {
     let mut reader = EventReader {
         base,
         findings: Findings::new(options.max_diagnostics),
         now: options.now,
         chain: None,
+        certificates,
     };
     let envelope = reader.document(text, options.max_input_bytes);
     let explanation = match (context, &envelope) {
@@ -147,14 +165,15 @@ fn parse_at(
     }
 }
 
-struct EventReader {
+struct EventReader<'c> {
     base: usize,
     findings: Findings,
     now: Option<i64>,
     chain: Option<Vec<CertificateInfo>>,
+    certificates: &'c mut CertificateCache,
 }
 
-impl EventReader {
+impl EventReader<'_> {
     fn push(&mut self, mut finding: Finding) {
         finding.span = Span::new(finding.span.start + self.base, finding.span.end + self.base);
         self.findings.push(finding);
@@ -485,8 +504,7 @@ impl EventReader {
             self.type_error(&pem.value, &pem_path, "a PEM string");
             return None;
         };
-        let decoded = chain::pem_to_der(text).and_then(|der| chain::decode(&der, index));
-        let mut decoded = match decoded {
+        let mut decoded = match self.certificates.decode(text, index) {
             Ok(decoded) => decoded,
             Err(problem) => {
                 self.push(

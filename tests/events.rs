@@ -676,3 +676,36 @@ fn explanation_for_other_events_says_only_certificate_issued_carries_the_chain()
     );
     assert!(explanation.contains("not in `events`"));
 }
+
+/// parse_events decodes a certificate once per call and reuses it: every line still gets
+/// exactly what parse_event gives for it alone, whatever place the certificate has there.
+#[test]
+fn ndjson_lines_sharing_certificates_read_as_each_line_alone() {
+    let c = chain();
+    let lines = [
+        good_chain_event(),
+        issued(&[
+            ("Test Root CA", c.pem("root")),
+            ("www.example.com", c.pem("leaf")),
+        ]),
+        issued(&[
+            ("Test Intermediate CA", c.pem("inter")),
+            ("x", "not a pem".to_string()),
+        ]),
+        good_chain_event(),
+    ];
+    let options = within_validity();
+    let together = parse_events(&lines.join("\n"), &options);
+    assert_eq!(together.len(), lines.len());
+    for (line, report) in lines.iter().zip(together) {
+        let alone = parse_event(line, &options);
+        assert_eq!(report.chain, alone.chain);
+        let codes = |r: &EventReport| {
+            r.diagnostics
+                .iter()
+                .map(|d| (d.code, d.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&report), codes(&alone));
+    }
+}
