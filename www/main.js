@@ -98,9 +98,10 @@ function answered(data) {
     docs.event.shown = docs.event.version;
   }
   markBusy();
-  if (!started && docs.request.shown >= 0) {
+  if ((!started || $('status').classList.contains('error')) && docs.request.shown >= 0) {
     started = true;
     $('status').textContent = 'Ready.';
+    $('status').classList.remove('error');
   }
 }
 
@@ -662,15 +663,15 @@ async function start() {
   });
   checker = createChecker({
     onReady: (version, first) => {
-      if (first) $('version').textContent = version;
-      for (const doc of Object.values(docs)) {
-        doc.same = -1;
-        doc.refused = false;
-      }
+      // A worker restarted after a failure is not asked again about the text that failed it
+      // (it would fail again, and again): the next edit asks, with every text.
+      if (!first) return;
+      $('version').textContent = version;
       ask();
     },
     onResult: answered,
-    onFailure: (message, _question, wasStarted) => {
+    onFailure: (message, question, wasStarted) => {
+      for (const which of ['request', 'event']) if (question?.[which] !== undefined) docs[which].refused = false;
       $('status').textContent = wasStarted
         ? `The checker failed on this text (${message}); it was restarted. Edit the text to check again.`
         : `Could not start the checker: ${message}`;

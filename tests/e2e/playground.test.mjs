@@ -845,10 +845,42 @@ test('HTML and script in an event render as inert text', async () => {
   await close();
 });
 
+test('a checker that fails is replaced, and the page says so instead of breaking', async () => {
+  const context = await browser.newContext();
+  // A worker whose package fails on the first request body that contains "boom", as a trap would.
+  let real;
+  await context.route('**/worker.js', async (route) => {
+    real ??= await (await fetch(`${base}worker.js`)).text();
+    const failing = real.replace("const answer = { type: 'result'", "if (String(data.request).includes('boom')) throw new Error('unreachable executed');\n    const answer = { type: 'result'");
+    assert.notEqual(failing, real);
+    await route.fulfill({ contentType: 'text/javascript', body: failing });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  let workers = 0;
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('worker', () => { workers++; });
+  await page.goto(base);
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Ready.');
+  await paste(page, '{"endpoint": "https://boom.example.com/x"}', 'request', { wait: false });
+  await page.waitForFunction(() => document.getElementById('status').textContent.includes('failed'));
+  assert.match(await page.textContent('#status'), /The checker failed on this text \(unreachable executed\); it was restarted\. Edit the text to check again\./);
+  // The failing text is not sent again by itself (no loop of restarts)...
+  await page.waitForTimeout(500);
+  assert.equal(workers, 2);
+  // ...and the next edit is checked by the new worker.
+  await paste(page, '{"endpoint": "http://listener.example.com/x"}');
+  assert.equal(await page.textContent('#status'), 'Ready.');
+  assert.match(await page.textContent('#verdict'), /Not valid: 1 error/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the page is static and strict: CSP without unsafe-inline or unsafe-eval, no outside request, its transfer size', async (t) => {
+  // Every URL the page and its worker request while loading, counted once.
+  const urls = new Set();
   const { page, problems, close } = await open(base, { ready: false });
-  const responses = [];
-  page.on('response', (r) => responses.push(r));
+  page.on('request', (r) => urls.add(r.url()));
   await page.reload();
   await page.waitForFunction(() => document.getElementById('status').textContent === 'Ready.');
   await settled(page);
@@ -859,12 +891,12 @@ test('the page is static and strict: CSP without unsafe-inline or unsafe-eval, n
   // The markup as served: no inline script, style, style attribute or event handler.
   const html = await (await fetch(base)).text();
   assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)|<style|\sstyle=|\son[a-z]+=/i);
-  // Every file, counted once, as a server that gzips would send it.
+  // Each file as a server that gzips would send it.
   const files = new Map();
-  for (const r of responses) {
-    if (!r.url().startsWith(base) || files.has(r.url())) continue;
-    const body = await r.body();
-    files.set(r.url(), { raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  for (const url of urls) {
+    assert.ok(url.startsWith(base), url);
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    files.set(url, { raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
   }
   const total = [...files.values()].reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
   const by = (test) => [...files].filter(([u]) => test(u)).reduce((sum, [, f]) => sum + f.gzip, 0);
@@ -878,7 +910,7 @@ test('the page is static and strict: CSP without unsafe-inline or unsafe-eval, n
   };
   for (const [u, f] of files) t.diagnostic(`${String(f.gzip).padStart(7)} B gzip  ${u.slice(base.length) || '/'}`);
   console.log(`# page transfer: ${files.size} files, ${total.raw} bytes, ${total.gzip} bytes gzip -9`);
-  assert.ok(files.has(`${base}pkg/web/certcentral_webhooks_bg.wasm`) && files.has(`${base}vendor/codemirror.js`));
+  assert.ok(files.has(`${base}pkg/web/certcentral_webhooks_bg.wasm`) && files.has(`${base}vendor/codemirror.js`) && files.has(`${base}worker.js`));
   assert.ok(total.gzip < 400 * 1024, `${total.gzip} bytes gzipped`);
   assert.deepEqual(problems, []);
   await close();
