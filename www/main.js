@@ -382,13 +382,17 @@ function editBody(sets, userEvent) {
     if (!change) {
       setText($('request-note'), 'The body must be a JSON object to change it with the boxes: fix the JSON first.');
       drawn.delivery = null; // put the boxes back as the body has them
-      drawRequest({ report: docs.request.report, delivery: docs.request.delivery, fixes: [...docs.request.fixes] });
+      if (docs.request.report) drawRequest({ report: docs.request.report, delivery: docs.request.delivery, fixes: [...docs.request.fixes] });
       return false;
     }
     text = text.slice(0, change.from) + change.insert + text.slice(change.to);
   }
   $('request-note').textContent = '';
-  return requestEditor.replaceText(text, userEvent);
+  if (requestEditor.replaceText(text, userEvent)) return true;
+  // Nothing to change: put the boxes back as the body has them.
+  drawn.delivery = null;
+  if (docs.request.report) drawRequest({ report: docs.request.report, delivery: docs.request.delivery, fixes: [...docs.request.fixes] });
+  return false;
 }
 
 function buildSettingsForm() {
