@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // certcentral-webhooks: check webhook settings and events in build pipelines.
 // Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure (reason on stderr).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   validateRequest, explainDelivery, parseEvent, parseEvents, version, FAMILIES, ISSUANCES,
@@ -33,8 +33,8 @@ Options:
   -h, --help                 this help
   -V, --version              the version`;
 
-/** A usage or I/O failure: printed without a stack trace, exit 2. */
-/** A mistake in how the CLI was called (exit status 2). `help`: whether --help would show the fix. */
+/** A usage or I/O failure, printed without a stack trace (exit status 2). `help`: whether
+ * --help would show the fix. */
 class UsageError extends Error {
   constructor(message, { help = true } = {}) {
     super(message);
@@ -96,12 +96,29 @@ const IO_REASONS = {
 const ioReason = (error) => IO_REASONS[error?.code] ?? error?.message ?? String(error);
 const shownFile = (file) => (file === '-' ? 'standard input' : file);
 
+const DEFAULT_MAX_INPUT_BYTES = 1 << 20;
+
+/** At most `limit` + 4 bytes of a file: past the input limit, the check only needs to see that
+ * it is longer (the report then says "at least N bytes"), and a huge file is not read whole. */
+function readLimited(file, limit) {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(limit + 4);
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
+    return new TextDecoder().decode(buffer.subarray(0, length));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 let stdin;
-/** The text of a file (or standard input, read once however often named); throws in words. */
-function read(file) {
+/** The text of a file (or standard input, read once however often named); throws in words.
+ * With a `limit`, a file is read no further than just past it. */
+function read(file, limit) {
   try {
     if (file === '-') return (stdin ??= readFileSync(0, 'utf8'));
-    return readFileSync(file, 'utf8');
+    return limit === undefined ? readFileSync(file, 'utf8') : readLimited(file, limit);
   } catch (error) {
     throw new UsageError(`cannot read ${shownFile(file)}: ${ioReason(error)}`, { help: false });
   }
@@ -136,9 +153,11 @@ function expand(files, extensions, recursive, problems) {
 /** Each input read: `{ file, text }`, or its failure added to `problems` (exit status 2). */
 function readInputs(options, extensions, problems) {
   const inputs = [];
+  // NDJSON's limit is per line, so a log is read whole.
+  const limit = options.ndjson ? undefined : options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
   for (const file of expand(options.files, extensions, options.recursive === true, problems)) {
     try {
-      inputs.push({ file, text: read(file) });
+      inputs.push({ file, text: read(file, limit) });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       problems.push(error.message);
@@ -235,7 +254,7 @@ function runExplain(options, out) {
   const [file] = options.files;
   const explainOptions = { mode: options.mode };
   if (options.maxInputBytes) explainOptions.maxInputBytes = options.maxInputBytes;
-  const report = explainDelivery(read(file), explainOptions);
+  const report = explainDelivery(read(file, options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES), explainOptions);
   if (options.format === 'json') {
     out(JSON.stringify(report, null, 2));
   } else {
@@ -257,7 +276,7 @@ function runExplain(options, out) {
       }
     }
     if (report.assumptions.length) {
-      out('Assumed (not in the body):');
+      out('Assumed (not stated):');
       report.assumptions.forEach((a) => out(`  - ${a.path}: ${a.note}`));
     }
     out(`Approval events: ${report.approval.note}`);

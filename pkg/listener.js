@@ -53,8 +53,12 @@ function clientAddress(headers, remoteAddress, trustProxy) {
   let forwarded = headerOf(headers, 'x-forwarded-for') ?? '';
   if (Array.isArray(forwarded)) forwarded = forwarded.join(',');
   const hops = forwarded.split(',').map((s) => s.trim()).filter(Boolean);
+  // Without the peer (a fetch runtime that passed none), the nearest proxy's own entry is the
+  // last one; never reach further left than the trusted proxies wrote.
+  const trusted = remoteAddress === undefined ? trustProxy - 1 : trustProxy;
   if (remoteAddress !== undefined) hops.push(remoteAddress);
-  return hops[Math.max(0, hops.length - 1 - trustProxy)];
+  const at = hops.length - 1 - trusted;
+  return at >= 0 ? hops[at] : undefined;
 }
 
 const isBytes = (value) => value instanceof Uint8Array || value instanceof ArrayBuffer || ArrayBuffer.isView(value);
@@ -213,7 +217,14 @@ export function listenerKit(core) {
         if (type !== undefined && !isJsonType(Array.isArray(type) ? type[0] : type)) {
           return fail('unsupported-media-type', 'the body is not JSON (Content-Type)');
         }
-        const body = await readBody(input.body, maxBodyBytes, notes);
+        let body;
+        try {
+          body = await readBody(input.body, maxBodyBytes, notes);
+        } catch (error) {
+          if (error instanceof Failure) throw error;
+          // An upload the sender aborted, or a stream that failed: nothing usable arrived.
+          throw new Failure('invalid-event', 'the body could not be read to its end');
+        }
         report = parseEvent(body, parseOptions);
         if (!report.ok) {
           const first = report.diagnostics.find((d) => d.severity === 'error');

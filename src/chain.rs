@@ -23,6 +23,17 @@ pub enum Role {
     Root,
 }
 
+impl Role {
+    /// The serialized name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Leaf => "leaf",
+            Role::Intermediate => "intermediate",
+            Role::Root => "root",
+        }
+    }
+}
+
 /// What one chain entry says about its certificate (the `CertificateInfo` of the API).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

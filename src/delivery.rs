@@ -6,7 +6,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::catalog::{self, EventKind, Flag, CERTIFICATE_ISSUED};
-use crate::diagnostic::pointer;
+use crate::diagnostic::{in_words, pointer};
 use crate::product::Family;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,8 +63,10 @@ pub enum Source {
     /// Omitted on update: the webhook keeps its current value, which the body cannot show;
     /// the create default is assumed.
     Unchanged,
-    /// Written in the body but not valid (an error): the create default, or on update the
-    /// current value, is assumed. Never "omitted".
+    /// Not validly stated: written with an invalid value (an error), or inside a
+    /// `webhook_settings` that is not an object. What can be read of it is assumed (the valid
+    /// names of `events`, the valid days of the frequency), else the create default or, on
+    /// update, the current value. Never "omitted".
     Invalid,
     /// The body is not a readable request body (not JSON, not an object): nothing is stated.
     Unreadable,
@@ -89,13 +91,19 @@ impl Source {
         self == Source::Stated
     }
 
+    /// A flag's value is known when stated, or omitted on create (DigiCert states that the
+    /// flags default to off, docs/domain.md §3).
+    pub fn is_known_flag(self) -> bool {
+        matches!(self, Source::Stated | Source::Default)
+    }
+
     /// Why a value is not stated, as a clause: "it is not in this update".
     fn why_unstated(self) -> &'static str {
         match self {
             Source::Stated => "it is stated",
             Source::Default => "it is omitted",
             Source::Unchanged => "it is not in this update",
-            Source::Invalid => "its value in the body is invalid",
+            Source::Invalid => "it is not validly stated in the body",
             Source::Unreadable => "the body could not be read",
             Source::Observed => "it is known only from this event",
         }
@@ -297,7 +305,7 @@ pub fn state(setting: &Setting<bool>) -> String {
         Source::Unchanged => {
             format!("is not in this update, so it keeps its current value (assumed {value})")
         }
-        Source::Invalid => format!("has an invalid value in the body (assumed {value})"),
+        Source::Invalid => format!("is not validly stated in the body (assumed {value})"),
         Source::Unreadable => {
             format!("is unknown because the body could not be read (assumed {value})")
         }
@@ -322,7 +330,7 @@ pub fn subscription_assumption(settings: &EffectiveSettings) -> Option<String> {
             "This assumes that the webhook's current `events`, which this update leaves unchanged, include {CERTIFICATE_ISSUED}."
         )),
         Source::Invalid => Some(format!(
-            "`events` is invalid in the body; this assumes its valid names, which {includes} {CERTIFICATE_ISSUED}."
+            "`events` is not validly stated in the body; this assumes it {includes} {CERTIFICATE_ISSUED}."
         )),
         Source::Unreadable => Some(format!(
             "The body could not be read; this assumes that `events` {includes} {CERTIFICATE_ISSUED}."
@@ -330,6 +338,10 @@ pub fn subscription_assumption(settings: &EffectiveSettings) -> Option<String> {
         Source::Observed => None,
     }
 }
+
+/// Where a listener learns the product family (docs/domain.md §4, §6).
+const CHECK_PRODUCT_TYPE: &str =
+    "check `product.type` in the order info (ssl_certificate means TLS)";
 
 fn key(flag: Flag) -> String {
     format!("`{}`", flag.key())
@@ -418,7 +430,7 @@ fn decide(
         inputs.push(Input::Flag(chain_flag));
         result.reason = if chain_setting.value {
             format!(
-                "certificate_issued is sent{when}; it carries certificate_chain only if the product is a TLS certificate ({} {}), and this product is not one this version knows: check `product.type` in the order info (ssl_certificate means TLS).",
+                "certificate_issued is sent{when}; it carries certificate_chain only if the product is a TLS certificate ({} {}), and this product is not one this version knows: {CHECK_PRODUCT_TYPE}.",
                 key(chain_flag),
                 state(chain_setting)
             )
@@ -488,13 +500,15 @@ pub enum Target {
     Frequency,
 }
 
-/// Findings are raised only when every setting involved is known: stated in the body, or
-/// defaulted on create. A value kept unchanged by an update, or an invalid one, is never the
-/// premise of a warning.
+/// Findings are raised only when every setting involved is known: stated in the body, or a
+/// flag defaulted on create (DigiCert states those defaults). A value kept unchanged by an
+/// update, an invalid one, or the third-party default of `events` is never the premise of a
+/// warning.
 pub fn no_effect(settings: &EffectiveSettings) -> Vec<NoEffect> {
-    let known = |source: Source| matches!(source, Source::Stated | Source::Default);
+    let known = Source::is_known_flag;
     let mut found = Vec::new();
-    let subscription_known = known(settings.events.source);
+    // The create default of `events` is a third-party claim (docs/domain.md §2): not a premise.
+    let subscription_known = settings.events.source.is_stated();
     if subscription_known && !settings.certificate_issued_subscribed() {
         for flag in Flag::ALL {
             let setting = settings.flag(flag);
@@ -575,7 +589,19 @@ pub fn approval(settings: &EffectiveSettings) -> Approval {
             "{CERTIFICATE_ISSUED} is not in `events`, so no event announces the issuance itself"
         )
     };
-    let mut note = if subscribed.is_empty() {
+    let mut note = if !settings.events.source.is_stated() {
+        // The approval events are known only from a stated subscription.
+        format!(
+            "Whether approval lifecycle events are subscribed cannot be told: `events` {}. To hear when approval emails go out, \"{}\" must be in `events`.",
+            match settings.events.source {
+                Source::Default => "is omitted",
+                Source::Unchanged => "is not in this update",
+                Source::Unreadable => "could not be read",
+                _ => "is not validly stated",
+            },
+            catalog::APPROVAL_EMAIL_SENT
+        )
+    } else if subscribed.is_empty() {
         format!("No approval lifecycle event is subscribed: for an order that needs approval nothing is sent while it waits, and {issued}. Add \"{}\" to `events` to hear when approval emails go out.", catalog::APPROVAL_EMAIL_SENT)
     } else {
         format!(
@@ -584,9 +610,6 @@ pub fn approval(settings: &EffectiveSettings) -> Approval {
         )
     };
     note.push_str(" DigiCert does not document an event for a completed approval, so it cannot be subscribed or checked here.");
-    if let Some(sentence) = subscription_assumption(settings) {
-        note = format!("{note} {sentence}");
-    }
     Approval { subscribed, note }
 }
 
@@ -640,6 +663,28 @@ impl Goal {
             Goal::NoChain => outcomes.iter().all(|o| !o.includes_chain),
         }
     }
+
+    /// The subscription and flag values that reach the goal (docs/domain.md §5).
+    pub fn wanted(self) -> (bool, &'static [(Flag, bool)]) {
+        match self {
+            Goal::ChainInEveryTlsEvent => (
+                true,
+                &[
+                    (Flag::InstantIssueNotification, true),
+                    (Flag::SendCertificateChain, true),
+                    (Flag::SendInstantIssuedCertificateChain, true),
+                ],
+            ),
+            Goal::EventsForInstantIssuance => (true, &[(Flag::InstantIssueNotification, true)]),
+            Goal::NoChain => (
+                false,
+                &[
+                    (Flag::SendCertificateChain, false),
+                    (Flag::SendInstantIssuedCertificateChain, false),
+                ],
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -679,40 +724,32 @@ impl Serialize for FlagPatch {
     }
 }
 
-/// For each goal the current settings miss, the merge patch that reaches it: only the
-/// settings that must change, each set explicitly.
+/// For each goal the current settings miss, or reach only by an assumed flag value, the merge
+/// patch that reaches it: the flags that must change or are not stated, each set explicitly.
 pub fn recommendations(settings: &EffectiveSettings) -> Vec<Recommendation> {
     let outcomes = matrix(settings);
     Goal::ALL
         .into_iter()
-        .filter(|goal| !goal.reached(&outcomes))
+        .filter(|goal| {
+            !goal.reached(&outcomes)
+                || goal
+                    .wanted()
+                    .1
+                    .iter()
+                    .any(|(flag, _)| !settings.flag(*flag).source.is_known_flag())
+        })
         .map(|goal| {
-            let (subscribe, wanted): (bool, &[(Flag, bool)]) = match goal {
-                Goal::ChainInEveryTlsEvent => (
-                    true,
-                    &[
-                        (Flag::InstantIssueNotification, true),
-                        (Flag::SendCertificateChain, true),
-                        (Flag::SendInstantIssuedCertificateChain, true),
-                    ],
-                ),
-                Goal::EventsForInstantIssuance => (true, &[(Flag::InstantIssueNotification, true)]),
-                Goal::NoChain => (
-                    false,
-                    &[
-                        (Flag::SendCertificateChain, false),
-                        (Flag::SendInstantIssuedCertificateChain, false),
-                    ],
-                ),
-            };
+            let (subscribe, wanted) = goal.wanted();
             let mut patch = Patch::default();
             if subscribe && !settings.certificate_issued_subscribed() {
                 let mut events = settings.events.value.clone();
                 events.push(CERTIFICATE_ISSUED.to_string());
                 patch.events = Some(events);
             }
+            // A flag whose value is not known is set explicitly.
             for (flag, on) in wanted {
-                if settings.flag(*flag).value != *on {
+                let setting = settings.flag(*flag);
+                if setting.value != *on || !setting.source.is_known_flag() {
                     patch.webhook_settings.0.push((*flag, *on));
                 }
             }
@@ -732,8 +769,8 @@ type Need = (Input, bool);
 #[derive(Debug, Clone, PartialEq)]
 enum Fit {
     /// No setting at all produces what was observed (a chain on a product that never carries
-    /// one, docs/domain.md §5 rule 1).
-    NoSetting,
+    /// one, docs/domain.md §5 rule 1); with the stated values that would not even send it.
+    NoSetting(Vec<(Input, bool)>),
     /// Stated values would have to differ: `(input, the value it would need)`.
     ContradictsStated(Vec<(Input, bool)>),
     /// The case fits; the unstated inputs whose value the event proves.
@@ -742,27 +779,32 @@ enum Fit {
 
 /// What every input would need to be for `case` to send `certificate_issued` with (or
 /// without) the chain; `None` when no setting could.
-fn needs(family: Family, issuance: Issuance, has_chain: bool) -> Option<Vec<(Input, bool)>> {
+/// What every input would need to be for the case to send `certificate_issued` with (or
+/// without) the chain, and whether any setting could give it the chain at all.
+fn needs(family: Family, issuance: Issuance, has_chain: bool) -> (Vec<(Input, bool)>, bool) {
     let mut needs = vec![(Input::Subscription, true)];
     if issuance == Issuance::Instant {
         needs.push((Input::Flag(Flag::InstantIssueNotification), true));
     }
     let chain = Input::Flag(chain_flag(issuance));
-    if has_chain {
-        if !family.is_tls() {
-            return None;
-        }
-        needs.push((chain, true));
-    } else if family.is_tls() {
-        needs.push((chain, false));
+    if has_chain && !family.is_tls() {
+        return (needs, false);
     }
-    Some(needs)
+    if family.is_tls() {
+        needs.push((chain, has_chain));
+    }
+    (needs, true)
 }
 
 fn fit(settings: &EffectiveSettings, family: Family, issuance: Issuance, has_chain: bool) -> Fit {
-    let Some(needs) = needs(family, issuance, has_chain) else {
-        return Fit::NoSetting;
+    let (needs, possible) = needs(family, issuance, has_chain);
+    let stated_otherwise = |(input, needed): &(Input, bool)| {
+        let (value, source, _) = settings.input(*input);
+        source.is_stated() && value != *needed
     };
+    if !possible {
+        return Fit::NoSetting(needs.into_iter().filter(stated_otherwise).collect());
+    }
     let mut contradicted = Vec::new();
     let mut proven = Vec::new();
     for (input, needed) in needs {
@@ -788,19 +830,7 @@ fn case_label(family: Family, issuance: Issuance) -> String {
 
 fn facts(inputs: &[(Input, bool)]) -> String {
     let words: Vec<String> = inputs.iter().map(|(i, on)| i.words(*on)).collect();
-    in_words(&words)
-}
-
-/// `a, b and c`.
-fn in_words<T: AsRef<str>>(items: &[T]) -> String {
-    match items.split_last() {
-        Some((last, [])) => last.as_ref().to_string(),
-        Some((last, rest)) => {
-            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", rest.join(", "), last.as_ref())
-        }
-        None => String::new(),
-    }
+    in_words(&words, "and")
 }
 
 /// Why the settings do not state the inputs an event proved: "`events` is omitted".
@@ -915,7 +945,11 @@ pub fn explain_certificate_issued(
                 } else {
                     format!(" if {}", facts(extra))
                 };
-                format!("{} {}{condition}", in_words(&labels), issuance.label())
+                format!(
+                    "{} {}{condition}",
+                    in_words(&labels, "and"),
+                    issuance.label()
+                )
             })
             .collect();
         let mut text = format!("{head}.");
@@ -961,11 +995,31 @@ pub fn explain_certificate_issued(
         )
     };
     if contradicted.is_empty() {
-        // Every case is ruled out by rule 1, whatever the settings.
+        // Every case is ruled out by rule 1, whatever the settings; stated values may also
+        // say the event would not have been sent at all.
         let labels: Vec<&str> = families.iter().map(|f| f.label()).collect();
+        let mut stated_otherwise: Vec<String> = Vec::new();
+        for (_, _, fit) in &cases {
+            if let Fit::NoSetting(needs) = fit {
+                for (input, needed) in needs {
+                    let words = input.words(!needed);
+                    if !stated_otherwise.contains(&words) {
+                        stated_otherwise.push(words);
+                    }
+                }
+            }
+        }
+        let differ = if stated_otherwise.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " Besides, these settings state that {}, so they would not send it at all: the settings in effect differ from these too.",
+                in_words(&stated_otherwise, "and")
+            )
+        };
         return format!(
-            "{head}, but {} certificates never carry certificate_chain, whatever the settings say; only TLS certificates do. No setting could produce this, so the product was misidentified: check `product.type` in the order info (ssl_certificate means TLS).{fits_others}",
-            in_words(&labels)
+            "{head}, but {} certificates never carry certificate_chain, whatever the settings say; only TLS certificates do. No setting could produce this, so the product was misidentified: {CHECK_PRODUCT_TYPE}.{differ}{fits_others}",
+            in_words(&labels, "and")
         );
     }
     let stated: Vec<String> = contradicted
@@ -974,7 +1028,7 @@ pub fn explain_certificate_issued(
         .collect();
     let mut text = format!(
         "{head}, but these settings state that {}, so they would not send it. The settings in effect differ from these.",
-        in_words(&stated)
+        in_words(&stated, "and")
     );
     // A narrower case was given: the event may fit another one.
     if (family.is_some_and(|f| f != Family::Unknown) || instant.is_some()) && !others.is_empty() {

@@ -15,6 +15,17 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// The serialized name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
 /// Declares [`Code`] from one table: each code's name in the contract and its default
 /// severity are written once, beside the variant, and everything else reads them.
 macro_rules! codes {
@@ -249,8 +260,9 @@ pub fn parse_document(text: &str, max_bytes: usize) -> Result<crate::json::Node,
             Code::InputTooLarge,
             "",
             Span::new(0, 0),
+            // The binding copies in little past the limit, so the length is a lower bound.
             format!(
-                "the text is {} bytes, over the limit of {max_bytes} bytes",
+                "the text has at least {} bytes, over the limit of {max_bytes} bytes",
                 text.len()
             ),
         )
@@ -290,6 +302,16 @@ pub fn duplicate_keys(members: &[crate::json::Member], base: &str) -> Vec<Findin
             .hint("remove the other occurrence")
         })
         .collect()
+}
+
+/// `a, b or c`: words joined as a sentence lists them.
+pub fn in_words<T: std::fmt::Display>(items: &[T], conjunction: &str) -> String {
+    let words: Vec<String> = items.iter().map(ToString::to_string).collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901 §3).

@@ -132,7 +132,7 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
                 "not in this update, so the webhook keeps its current value, which the body cannot show; assumed {default}"
             ),
             Source::Invalid => format!(
-                "in the body, but invalid (see the diagnostics): the API would refuse it; assumed {default}"
+                "not validly stated in the body (see the diagnostics): the API would refuse it; assumed {default}"
             ),
             Source::Unreadable => format!(
                 "unknown: the body could not be read as a request body; assumed {default}"
@@ -144,17 +144,19 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
             note,
         })
     }
+    // What is assumed for `events` is its value as read: the valid names, or the default.
     let events = match settings.events.source {
-        Source::Invalid => "its valid names",
-        _ => "[\"certificate_issued\"], per third-party documentation; DigiCert does not state it",
+        Source::Invalid => format!("{:?}", settings.events.value),
+        _ => "[\"certificate_issued\"], per third-party documentation; DigiCert does not state it"
+            .to_string(),
     };
-    let mut notes = vec![note(&settings.events, events)];
+    let mut notes = vec![note(&settings.events, &events)];
     notes.extend(Flag::ALL.map(|flag| note(settings.flag(flag), "off")));
     notes.push(note(
         &settings.notification_frequency,
         match settings.notification_frequency.source {
             Source::Invalid => "its valid days",
-            _ => "not stated by DigiCert",
+            _ => "nothing: DigiCert documents no default",
         },
     ));
     notes.into_iter().flatten().collect()

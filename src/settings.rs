@@ -105,16 +105,6 @@ fn flag_spelling(value: &Value) -> FlagSpelling {
     }
 }
 
-/// `a, b or c`: words joined as a sentence lists them.
-fn in_words<T: std::fmt::Display>(items: &[T], conjunction: &str) -> String {
-    let words: Vec<String> = items.iter().map(ToString::to_string).collect();
-    match words.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
 /// The accepted notification days, in words (docs/domain.md §3).
 fn frequency_choices() -> String {
     let days = catalog::FREQUENCY_DAYS;
@@ -132,7 +122,7 @@ fn frequency_choices() -> String {
             .filter(|d| **d < 0)
             .map(|d| format!("{d} ({} days after)", -d)),
     );
-    format!("any of {}", in_words(&parts, "and"))
+    format!("any of {}", diagnostic::in_words(&parts, "and"))
 }
 
 impl Reader<'_> {
@@ -332,7 +322,10 @@ impl Reader<'_> {
                                 Code::InvalidValue,
                                 path,
                                 node.span,
-                                format!("`status` must be {}", in_words(&catalog::STATUSES, "or")),
+                                format!(
+                                    "`status` must be {}",
+                                    diagnostic::in_words(&catalog::STATUSES, "or")
+                                ),
                             )
                             .hint("\"active\""),
                         );
@@ -781,7 +774,7 @@ mod tests {
             "any of 90, 60, 30, 7 (days before), 0 (the day of) and -7 (7 days after)"
         );
         assert_eq!(
-            in_words(&catalog::STATUSES, "or"),
+            diagnostic::in_words(&catalog::STATUSES, "or"),
             "pending, active or inactive"
         );
     }

@@ -1,6 +1,6 @@
 //! The reports as JSON text for the wasm binding, written directly. serde's serializer and
 //! serde_json's writer cost about 20 KB of the wasm for what is a fixed set of shapes; these
-//! impls write the same JSON as the serde derives (a test compares both on every fixture, and
+//! impls write the same JSON values as the serde derives (a test compares both on every fixture, and
 //! the package tests compare native with wasm output), so the derives stay for Rust users.
 
 use crate::chain::{CertificateInfo, Role};
@@ -200,21 +200,13 @@ macro_rules! name_to_json {
     )*};
 }
 name_to_json!(
-    Severity => |s| match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    },
+    Severity => |s| s.as_str(),
     crate::Code => |c| c.as_str(),
     crate::Family => |f| f.as_str(),
     crate::Issuance => |i| i.as_str(),
     Source => |s| s.as_str(),
     Goal => |g| g.as_str(),
-    Role => |r| match r {
-        Role::Leaf => "leaf",
-        Role::Intermediate => "intermediate",
-        Role::Root => "root",
-    },
+    Role => |r| r.as_str(),
 );
 
 impl ToJson for Position {

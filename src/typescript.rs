@@ -226,7 +226,8 @@ export interface DeliveryOutcome {
    * and the product is known or cannot matter. Otherwise `eventSent` and `includesChain` rest
    * on the assumptions listed in `assumed` and named in `reason`. */
   certain: boolean;
-  /** The matrix cell in a few words; "(assumed)" when not certain. */
+  /** The matrix cell in a few words; "(assumed)" when an input is assumed, "event, chain
+   * unknown" when the product is. */
   summary: "no event" | "no event (assumed)" | "event with chain" | "event without chain" | "event with chain (assumed)" | "event without chain (assumed)" | "event, chain unknown";
   /** One sentence a person can act on; names the deciding settings by their API keys and
    * every assumption in words (omitted, kept by an update, invalid, unreadable). */

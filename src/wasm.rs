@@ -37,6 +37,8 @@ extern "C" {
     /// What `encodeInto` reports.
     type EncodeResult;
     #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodeResult) -> u32;
+    #[wasm_bindgen(method, getter)]
     fn written(this: &EncodeResult) -> u32;
 }
 
@@ -49,19 +51,36 @@ thread_local! {
 /// memory: one copy, no JS array per call. wasm-bindgen's own conversion copies ASCII one
 /// character at a time in JavaScript, which was a tenth of the time spent on a
 /// certificate_issued event with a chain. Lone surrogates become U+FFFD, so the bytes are
-/// always UTF-8.
-fn utf8(text: &js_sys::JsString) -> String {
-    // At most three bytes per UTF-16 unit (a surrogate pair is two units for four bytes).
-    let capacity = (text.length() as usize).saturating_mul(3);
-    let mut bytes: Vec<u8> = Vec::with_capacity(capacity);
-    let written = ENCODER.with(|encoder| {
+/// always UTF-8. At most `limit` + 4 bytes are copied: past the input limit the reader only
+/// needs to see that the text is longer, and a huge string must not exhaust wasm memory.
+fn utf8(text: &js_sys::JsString, limit: usize) -> String {
+    let units = text.length() as usize;
+    let most = limit.saturating_add(4);
+    // Room for ASCII first; more only for what did not fit (at most 3 bytes per UTF-16 unit).
+    let mut bytes: Vec<u8> = Vec::with_capacity(units.min(most));
+    let mut read = 0usize;
+    ENCODER.with(|encoder| loop {
+        let spare = bytes.capacity() - bytes.len();
+        let rest = if read == 0 {
+            text.clone()
+        } else {
+            text.slice(read as u32, units as u32)
+        };
         // SAFETY: the view covers exactly the vector's spare capacity, and nothing allocates
         // in wasm memory (which could move it) while encodeInto writes through it.
-        let view = unsafe { js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr(), capacity) };
-        encoder.encode_into(text, &view).written() as usize
+        let view =
+            unsafe { js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr().add(bytes.len()), spare) };
+        let result = encoder.encode_into(&rest, &view);
+        let (consumed, written) = (result.read() as usize, result.written() as usize);
+        // SAFETY: encodeInto wrote `written` initialised bytes into the spare capacity.
+        unsafe { bytes.set_len(bytes.len() + written.min(spare)) };
+        read += consumed;
+        if read >= units || bytes.len() > limit || (consumed == 0 && spare >= 4) {
+            break;
+        }
+        let needed = (units - read).saturating_mul(3);
+        bytes.reserve(needed.min(most.saturating_sub(bytes.len())).max(4));
     });
-    // SAFETY: encodeInto wrote `written` initialised bytes, no more than the capacity.
-    unsafe { bytes.set_len(written.min(capacity)) };
     String::from_utf8(bytes).unwrap_or_default()
 }
 
@@ -74,11 +93,12 @@ struct Input {
 /// Bytes (`Buffer`, `Uint8Array`, any typed array or `DataView`, `ArrayBuffer`) as UTF-8 text,
 /// decoded as `TextDecoder` does: invalid sequences become U+FFFD; a BOM is skipped by the
 /// JSON reader.
-fn bytes_text(value: &JsValue) -> Option<String> {
-    let bytes = if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
-        bytes.to_vec()
+/// As with text, no more than `limit` + 1 bytes are copied in.
+fn bytes_text(value: &JsValue, limit: usize) -> Option<String> {
+    let view = if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        bytes.clone()
     } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
-        js_sys::Uint8Array::new(buffer).to_vec()
+        js_sys::Uint8Array::new(buffer)
     } else if js_sys::ArrayBuffer::is_view(value) {
         let view: &js_sys::DataView = value.unchecked_ref();
         js_sys::Uint8Array::new_with_byte_offset_and_length(
@@ -86,10 +106,11 @@ fn bytes_text(value: &JsValue) -> Option<String> {
             view.byte_offset() as u32,
             view.byte_length() as u32,
         )
-        .to_vec()
     } else {
         return None;
     };
+    let end = (view.length() as usize).min(limit.saturating_add(1));
+    let bytes = view.subarray(0, end as u32).to_vec();
     Some(match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
@@ -97,14 +118,16 @@ fn bytes_text(value: &JsValue) -> Option<String> {
 }
 
 impl Input {
-    fn read(value: &JsValue, what: &str) -> Result<Input, JsValue> {
+    /// Reads at most a little past `limit` bytes: enough for the reader to report a text
+    /// over its limit.
+    fn read(value: &JsValue, what: &str, limit: usize) -> Result<Input, JsValue> {
         if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
             return Ok(Input {
-                text: utf8(text),
+                text: utf8(text, limit),
                 is_text: true,
             });
         }
-        if let Some(text) = bytes_text(value) {
+        if let Some(text) = bytes_text(value, limit) {
             return Ok(Input {
                 text,
                 is_text: true,
@@ -113,7 +136,7 @@ impl Input {
         if value.is_object() {
             let text = js_sys::JSON::stringify(value)
                 .ok()
-                .map(|s| utf8(&s))
+                .map(|s| utf8(&s, limit))
                 .ok_or_else(|| {
                     misuse(&format!(
                         "{what} could not be converted to JSON (a cycle or a BigInt?)"
@@ -208,7 +231,6 @@ fn output<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// Validates a webhook create/update request body (or a `GET /webhook` response).
 #[wasm_bindgen(js_name = validateRequest)]
 pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let input = Input::read(&input, "input")?;
     let options = Options::read(
         options,
         &["mode", "strict", "maxDiagnostics", "maxInputBytes"],
@@ -224,6 +246,7 @@ pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsVa
             .count("maxInputBytes")?
             .unwrap_or(defaults.max_input_bytes),
     };
+    let input = Input::read(&input, "input", options.max_input_bytes)?;
     let mut report = crate::validate_request(&input.text, &options);
     input.place(&mut report.diagnostics);
     output(&report)
@@ -254,7 +277,6 @@ mod full {
     /// Which certificate_issued events carry certificate_chain, for every family and issuance.
     #[wasm_bindgen(js_name = explainDelivery)]
     pub fn explain_delivery(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let input = Input::read(&input, "input")?;
         let options = Options::read(options, &["mode", "maxInputBytes"])?;
         let defaults = ValidateOptions::default();
         let options = ValidateOptions {
@@ -264,6 +286,7 @@ mod full {
                 .unwrap_or(defaults.max_input_bytes),
             ..defaults
         };
+        let input = Input::read(&input, "input", options.max_input_bytes)?;
         let mut report = crate::explain_delivery(&input.text, &options);
         input.place(&mut report.diagnostics);
         output(&report)
@@ -301,7 +324,8 @@ mod full {
     /// One outcome for a product (`name_id`, `type` or Order-info `product` object).
     #[wasm_bindgen(js_name = explainCase)]
     pub fn explain_case(input: JsValue, scenario: JsValue) -> Result<JsValue, JsValue> {
-        let input = Input::read(&input, "input")?;
+        let limit = ValidateOptions::default().max_input_bytes;
+        let input = Input::read(&input, "input", limit)?;
         if !scenario.is_object() {
             return Err(misuse("scenario must be an object { product, instant }"));
         }
@@ -357,7 +381,15 @@ mod full {
             },
         };
         let settings = match options.get("settings").filter(|v| !v.is_null()) {
-            Some(settings) => Some(Input::read(&settings, "settings")?.text),
+            // Read with the default limit, as the settings themselves are.
+            Some(settings) => Some(
+                Input::read(
+                    &settings,
+                    "settings",
+                    ValidateOptions::default().max_input_bytes,
+                )?
+                .text,
+            ),
             None => None,
         };
         let product = match options.get("product").filter(|v| !v.is_null()) {
@@ -382,8 +414,8 @@ mod full {
     /// Parses one webhook event and decodes its certificate chain.
     #[wasm_bindgen(js_name = parseEvent)]
     pub fn parse_event(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let input = Input::read(&input, "input")?;
         let options = parse_options(options)?;
+        let input = Input::read(&input, "input", options.max_input_bytes)?;
         let mut report = crate::parse_event(&input.text, &options);
         input.place(&mut report.diagnostics);
         output(&report)
@@ -392,10 +424,11 @@ mod full {
     /// Parses newline-delimited events: one result per non-empty line, positions in the file.
     #[wasm_bindgen(js_name = parseEvents)]
     pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        // The limit is per line: the whole log is read, however long.
         let text = ndjson
             .dyn_ref::<js_sys::JsString>()
-            .map(utf8)
-            .or_else(|| bytes_text(&ndjson))
+            .map(|text| utf8(text, usize::MAX))
+            .or_else(|| bytes_text(&ndjson, usize::MAX))
             .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
         let options = parse_options(options)?;
         output(crate::parse_events(&text, &options).as_slice())

@@ -152,7 +152,7 @@ fn an_invalid_flag_is_never_called_omitted() {
     let tls = &report.outcomes[0];
     assert!(!tls.certain);
     assert!(!tls.reason.contains("omitted"), "{}", tls.reason);
-    assert!(tls.reason.contains("invalid value"), "{}", tls.reason);
+    assert!(tls.reason.contains("not validly stated"), "{}", tls.reason);
     let assumption = report
         .assumptions
         .iter()

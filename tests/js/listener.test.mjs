@@ -299,3 +299,22 @@ test('fullchainPem: by links not positions, includeRoot, and clear errors', () =
   assert.throws(() => fullchainPem(none), /webhook_send_certificate_chain/);
   assert.ok(existsSync(`${dir}/root.pem`));
 });
+
+test('trustProxy without a known peer never believes an entry the sender wrote', async () => {
+  const body = '{"event":"test_webhook_endpoint"}';
+  const hooks = createWebhooks({ checkSource: true, trustProxy: 1 });
+  // One trusted proxy: its entry is the last; the sender's own entries stand left of it.
+  const forged = await hooks.receive({ headers: { 'x-forwarded-for': `${DIGICERT_PEER}, 203.0.113.9` }, body });
+  assert.equal(forged.status, 403);
+  const real = await hooks.receive({ headers: { 'x-forwarded-for': `203.0.113.9, ${DIGICERT_PEER}` }, body });
+  assert.equal(real.status, 200);
+  assert.equal((await hooks.receive({ body })).status, 403, 'no header, no peer: unknown');
+});
+
+test('a body stream that fails is a 400, never a thrown error', async () => {
+  const hooks = createWebhooks();
+  const failing = new ReadableStream({ start(controller) { controller.enqueue(new TextEncoder().encode('{"ev')); controller.error(new Error('aborted')); } });
+  const result = await hooks.receive({ body: failing });
+  assert.equal(result.status, 400);
+  assert.equal(result.error.code, 'invalid-event');
+});
