@@ -156,7 +156,8 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
         &settings.notification_frequency,
         match settings.notification_frequency.source {
             Source::Invalid => "its valid days",
-            _ => "nothing: DigiCert documents no default",
+            Source::Default => "nothing: DigiCert documents no default",
+            _ => "nothing; it is not known",
         },
     ));
     notes.into_iter().flatten().collect()
