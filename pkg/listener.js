@@ -308,7 +308,10 @@ export function listenerKit(core) {
           res.writeHead(500, { 'content-type': 'application/json' });
           res.end('{"code":"internal-error"}');
           return undefined;
-        });
+        })
+        // A response that cannot be written (the client is gone) must not crash the process
+        // through an unhandled rejection.
+        .catch(() => {});
       return undefined;
     };
   }
