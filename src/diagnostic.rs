@@ -304,6 +304,24 @@ pub fn duplicate_keys(members: &[crate::json::Member], base: &str) -> Vec<Findin
         .collect()
 }
 
+impl Finding {
+    /// An `invalid-type` finding on `node`: "`{subject}` must be {expected}, not a string".
+    /// One wording for every reader, so the type names and the message shape agree.
+    pub fn wrong_type(
+        path: impl Into<String>,
+        node: &crate::json::Node,
+        subject: &str,
+        expected: &str,
+    ) -> Finding {
+        Finding::new(
+            Code::InvalidType,
+            path,
+            node.span,
+            format!("{subject} must be {expected}, not {}", node.value.kind()),
+        )
+    }
+}
+
 /// `a, b or c`: words joined as a sentence lists them.
 pub fn in_words<T: std::fmt::Display>(items: &[T], conjunction: &str) -> String {
     let words: Vec<String> = items.iter().map(ToString::to_string).collect();

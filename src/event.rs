@@ -289,16 +289,8 @@ impl EventReader<'_> {
     }
 
     fn type_error(&mut self, node: &Node, path: &str, expected: &str) {
-        self.push(Finding::new(
-            Code::InvalidType,
-            path,
-            node.span,
-            format!(
-                "`{}` must be {expected}, not {}",
-                path.trim_start_matches('/').replace('/', "."),
-                node.value.kind()
-            ),
-        ));
+        let subject = format!("`{}`", path.trim_start_matches('/').replace('/', "."));
+        self.push(Finding::wrong_type(path, node, &subject, expected));
     }
 
     /// Ids are whole numbers; above 2^53 − 1 (`Number.MAX_SAFE_INTEGER`) a JS number cannot

@@ -179,14 +179,11 @@ impl Reader<'_> {
                 continue;
             }
             let Value::Array(webhooks) = &member.value.value else {
-                self.push(Finding::new(
-                    Code::InvalidType,
+                self.push(Finding::wrong_type(
                     "/webhooks",
-                    member.value.span,
-                    format!(
-                        "`webhooks` must be an array, not {}",
-                        member.value.value.kind()
-                    ),
+                    &member.value,
+                    "`webhooks`",
+                    "an array",
                 ));
                 continue;
             };
@@ -214,11 +211,11 @@ impl Reader<'_> {
                 );
             }
             let Value::Object(body) = &first.value else {
-                self.push(Finding::new(
-                    Code::InvalidType,
+                self.push(Finding::wrong_type(
                     "/webhooks/0",
-                    first.span,
-                    format!("a webhook must be an object, not {}", first.value.kind()),
+                    first,
+                    "a webhook",
+                    "an object",
                 ));
                 continue;
             };
@@ -384,12 +381,7 @@ fn setting_key_span(members: &[Member], target: Target) -> Span {
 impl Reader<'_> {
     fn endpoint(&mut self, node: &Node, path: &str) {
         let Value::String(url) = &node.value else {
-            self.push(Finding::new(
-                Code::InvalidType,
-                path,
-                node.span,
-                format!("`endpoint` must be a string, not {}", node.value.kind()),
-            ));
+            self.push(Finding::wrong_type(path, node, "`endpoint`", "a string"));
             return;
         };
         if let Err(problem) = endpoint::check(url) {
@@ -403,12 +395,7 @@ impl Reader<'_> {
     /// The secret's value never appears in a message: reports may be logged or shared.
     fn secret(&mut self, node: &Node, path: &str) {
         let Value::String(secret) = &node.value else {
-            self.push(Finding::new(
-                Code::InvalidType,
-                path,
-                node.span,
-                format!("`secret` must be a string, not {}", node.value.kind()),
-            ));
+            self.push(Finding::wrong_type(path, node, "`secret`", "a string"));
             return;
         };
         let length = secret.chars().count();
@@ -441,16 +428,8 @@ impl Reader<'_> {
     fn events(&mut self, node: &Node, path: &str) -> Value {
         let Value::Array(items) = &node.value else {
             self.push(
-                Finding::new(
-                    Code::InvalidType,
-                    path,
-                    node.span,
-                    format!(
-                        "`events` must be an array of event names, not {}",
-                        node.value.kind()
-                    ),
-                )
-                .hint("write it as [\"certificate_issued\"]"),
+                Finding::wrong_type(path, node, "`events`", "an array of event names")
+                    .hint("write it as [\"certificate_issued\"]"),
             );
             self.settings.events.source = Source::Invalid;
             return node.value.clone();
@@ -480,11 +459,11 @@ impl Reader<'_> {
         for (i, item) in items.iter().enumerate() {
             let item_path = || pointer(path, &i.to_string());
             let Value::String(name) = &item.value else {
-                self.push(Finding::new(
-                    Code::InvalidType,
+                self.push(Finding::wrong_type(
                     item_path(),
-                    item.span,
-                    format!("an event name must be a string, not {}", item.value.kind()),
+                    item,
+                    "an event name",
+                    "a string",
                 ));
                 kept.push(item.clone());
                 continue;
@@ -544,14 +523,11 @@ impl Reader<'_> {
     /// Checks `webhook_settings` and returns it with canonical flags.
     fn webhook_settings(&mut self, node: &Node, path: &str) -> Value {
         let Value::Object(members) = &node.value else {
-            self.push(Finding::new(
-                Code::InvalidType,
+            self.push(Finding::wrong_type(
                 path,
-                node.span,
-                format!(
-                    "`webhook_settings` must be an object, not {}",
-                    node.value.kind()
-                ),
+                node,
+                "`webhook_settings`",
+                "an object",
             ));
             self.settings.mark_settings(Source::Invalid);
             return node.value.clone();
@@ -671,15 +647,11 @@ impl Reader<'_> {
     fn frequency(&mut self, node: &Node, path: &str) -> Value {
         let Value::Array(items) = &node.value else {
             self.push(
-                Finding::new(
-                    Code::InvalidType,
+                Finding::wrong_type(
                     path,
-                    node.span,
-                    format!(
-                        "`{}` must be an array of integers, not {}",
-                        catalog::FREQUENCY,
-                        node.value.kind()
-                    ),
+                    node,
+                    &format!("`{}`", catalog::FREQUENCY),
+                    "an array of integers",
                 )
                 .hint(format!("write e.g. [30, 7, 0]: {}", frequency_choices())),
             );
