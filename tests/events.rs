@@ -40,7 +40,10 @@ impl Chain {
 fn chain() -> &'static Chain {
     static CHAIN: OnceLock<Chain> = OnceLock::new();
     CHAIN.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("ccw-chain-{}", std::process::id()));
+        // Under target/tmp, which cargo keeps for integration tests: no folder per run is
+        // left behind in /tmp, and `make clean` removes it.
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ccw-chain");
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("ca.ext"),
