@@ -2,29 +2,20 @@
 // holds the validator only (no explainer, events or certificates). `await init()` (or
 // `initSync(bytes)`) first, as with the full entry.
 import load, * as bindings from './validate/web/certcentral_webhooks.js';
+import { guarded } from './loaded.js';
 
-let loaded = false;
-
-/** Refuses to run before the wasm is loaded (instead of a TypeError). */
-export function validateRequest(input, options) {
-  if (!loaded) {
-    const error = new Error('the wasm is not loaded yet: call `await init()` (or `initSync(bytes)`) once before validateRequest');
-    error.code = 'invalid-argument';
-    throw error;
-  }
-  return bindings.validateRequest(input, options);
-}
-export const { version } = bindings;
+const { core, markLoaded } = guarded(bindings);
+export const { validateRequest, version } = core;
 
 /** Loads the wasm; takes a URL, bytes, a Response or a module, bare or as `{ module_or_path }`. */
 export async function init(input) {
   await load(input === undefined || (input && typeof input === 'object' && 'module_or_path' in input) ? input : { module_or_path: input });
-  loaded = true;
+  markLoaded();
 }
 /** Loads the wasm synchronously from bytes or a module, bare or as `{ module }`. */
 export function initSync(input) {
   bindings.initSync(input && typeof input === 'object' && 'module' in input ? input : { module: input });
-  loaded = true;
+  markLoaded();
 }
 export default init;
 export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema } from './generated.js';

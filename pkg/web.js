@@ -3,23 +3,9 @@
 import load, * as bindings from './web/certcentral_webhooks.js';
 import { EVENT_NAMES } from './generated.js';
 import { listenerKit } from './listener.js';
+import { guarded } from './loaded.js';
 
-let loaded = false;
-
-function notLoaded() {
-  const error = new Error('the wasm is not loaded yet: call `await init()` (or `initSync(bytes)`) once before any other function');
-  error.code = 'invalid-argument';
-  return error;
-}
-
-/** Every binding, refusing to run before the wasm is loaded (instead of a TypeError). */
-const guard = (fn) => (...args) => {
-  if (!loaded) throw notLoaded();
-  return fn(...args);
-};
-const core = Object.fromEntries(Object.entries(bindings)
-  .filter(([name, value]) => typeof value === 'function' && name !== 'default' && name !== 'initSync')
-  .map(([name, fn]) => [name, guard(fn)]));
+const { core, markLoaded } = guarded(bindings);
 
 export const {
   validateRequest, explainDelivery, explainCase, classifyProduct, parseEvent, parseEvents,
@@ -43,12 +29,12 @@ export async function init(input) {
     }
     throw error;
   }
-  loaded = true;
+  markLoaded();
 }
 /** Loads the wasm synchronously from bytes or a module, bare or as `{ module }`. */
 export function initSync(input) {
   bindings.initSync(input && typeof input === 'object' && 'module' in input ? input : { module: input });
-  loaded = true;
+  markLoaded();
 }
 export default init;
 export * from './generated.js';

@@ -54,5 +54,5 @@ grep -q '^export ' pkg/listener.cjs && { echo "build: listener.js has an export 
 
 # The playground loads the package's web entry from www/pkg, as a site that vendors it would.
 rm -rf www/pkg && mkdir -p www/pkg/web
-cp pkg/web.js pkg/generated.js pkg/listener.js www/pkg/
+cp pkg/web.js pkg/generated.js pkg/listener.js pkg/loaded.js www/pkg/
 cp pkg/web/${CRATE}.js pkg/web/${CRATE}_bg.wasm www/pkg/web/

@@ -592,13 +592,8 @@ pub fn approval(settings: &EffectiveSettings) -> Approval {
     let mut note = if !settings.events.source.is_stated() {
         // The approval events are known only from a stated subscription.
         format!(
-            "Whether approval lifecycle events are subscribed cannot be told: `events` {}. To hear when approval emails go out, \"{}\" must be in `events`.",
-            match settings.events.source {
-                Source::Default => "is omitted",
-                Source::Unchanged => "is not in this update",
-                Source::Unreadable => "could not be read",
-                _ => "is not validly stated",
-            },
+            "Whether approval lifecycle events are subscribed cannot be told (`events`: {}). To hear when approval emails go out, \"{}\" must be in `events`.",
+            settings.events.source.why_unstated(),
             catalog::APPROVAL_EMAIL_SENT
         )
     } else if subscribed.is_empty() {

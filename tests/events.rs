@@ -170,16 +170,7 @@ fn a_generated_chain_decodes_to_what_openssl_reports() {
         assert_eq!(info.not_before, want.not_before, "{name} notBefore");
         assert_eq!(info.not_after, want.not_after, "{name} notAfter");
     }
-    let roles: Vec<String> = chain
-        .iter()
-        .map(|c| {
-            serde_json::to_value(c.role)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let roles: Vec<&str> = chain.iter().map(|c| c.role.as_str()).collect();
     assert_eq!(roles, ["leaf", "intermediate", "root"]);
     assert_eq!(
         chain
@@ -409,16 +400,7 @@ fn roles_and_issuer_links_come_from_the_certificates_not_their_places() {
     ]);
     let report = parse_event(&shuffled, &ParseOptions::default());
     let chain = report.chain.clone().expect("chain");
-    let roles: Vec<String> = chain
-        .iter()
-        .map(|c| {
-            serde_json::to_value(c.role)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let roles: Vec<&str> = chain.iter().map(|c| c.role.as_str()).collect();
     assert_eq!(roles, ["intermediate", "root", "leaf"]);
     let links: Vec<Option<usize>> = chain.iter().map(|c| c.issuer_index).collect();
     assert_eq!(links, [Some(1), None, Some(0)]);

@@ -2,7 +2,7 @@
 // (./worker.js); this file wires the page: two CodeMirror editors, the reports drawn from the
 // worker's answers, and the state in the URL when asked to share. Everything the user or a
 // report provides is written with textContent, never as HTML.
-import { SUBSCRIBABLE_EVENT_NAMES, EVENT_NAMES, FAMILIES, ISSUANCES, requestSchema, eventSchema } from './pkg/web.js';
+import { SUBSCRIBABLE_EVENT_NAMES, EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema, eventSchema } from './pkg/web.js';
 import { createEditor, syntaxTree } from './editor.js';
 import { createChecker } from './checker.js';
 import { createMenu } from './menu.js';
@@ -275,11 +275,8 @@ function drawRequest({ report, delivery, fixes }) {
 
 function drawSettings(delivery, unreadable, reason) {
   const s = delivery.settings;
-  const flags = {
-    webhook_send_certificate_chain: s.sendCertificateChain,
-    webhook_send_instant_issued_certificate_chain: s.sendInstantIssuedCertificateChain,
-    instant_issue_webhook_notification: s.instantIssueNotification,
-  };
+  // The explainer names each flag by its summaryName (the package's FLAGS table).
+  const flags = Object.fromEntries(FLAGS.map((flag) => [flag.key, s[flag.summaryName]]));
   for (const box of document.querySelectorAll('#settings-form input[data-flag]')) {
     box.checked = !unreadable && flags[box.dataset.flag];
     box.disabled = unreadable;
@@ -294,7 +291,7 @@ function drawSettings(delivery, unreadable, reason) {
   const invalid = named('invalid');
   const notes = [];
   if (omitted.length) notes.push(`Not in the body, assumed: ${omitted.join(', ')}.`);
-  if (invalid.length) notes.push(`Invalid in the body, assumed: ${invalid.join(', ')}.`);
+  if (invalid.length) notes.push(`Not validly stated, assumed: ${invalid.join(', ')}.`);
   setText($('settings-note'), unreadable ? `The boxes need a readable body (${reason}).` : notes.join(' '));
   $('assumptions').replaceChildren(...delivery.assumptions.map((a) => {
     const item = el('li');
@@ -396,6 +393,15 @@ function editBody(sets, userEvent) {
 }
 
 function buildSettingsForm() {
+  // One checkbox per flag, key and label from the package's FLAGS table.
+  $('event-boxes').before(...FLAGS.map(({ key, label }) => {
+    const box = el('input');
+    box.type = 'checkbox';
+    box.dataset.flag = key;
+    const item = el('label');
+    item.append(box, ` ${label}`);
+    return item;
+  }));
   const group = $('event-boxes');
   for (const name of SUBSCRIBABLE_EVENT_NAMES) {
     const box = el('input');
@@ -441,7 +447,7 @@ function drawEvent(answer) {
 
 const REQUEST_SCHEMA = requestSchema();
 const SETTINGS = REQUEST_SCHEMA.properties.webhook_settings.properties;
-const FLAGS = Object.keys(SETTINGS).filter((key) => SETTINGS[key].$ref);
+const FLAG_KEYS = FLAGS.map((flag) => flag.key);
 const DAYS = SETTINGS.webhook_notification_frequency.items.enum;
 const EVENT_SCHEMA = eventSchema();
 
@@ -455,7 +461,7 @@ function options(kind, path) {
     return null;
   }
   if (key === 'events/*') return SUBSCRIBABLE_EVENT_NAMES.map((name) => ({ label: name, type: 'enum' }));
-  if (path[0] === 'webhook_settings' && path.length === 2 && FLAGS.includes(path[1])) {
+  if (path[0] === 'webhook_settings' && path.length === 2 && FLAG_KEYS.includes(path[1])) {
     return [{ label: '1', type: 'constant', detail: 'on' }, { label: '0', type: 'constant', detail: 'off' }];
   }
   if (key === 'webhook_settings/webhook_notification_frequency/*') return DAYS.map((day) => ({ label: day, type: 'constant', json: true }));

@@ -13,7 +13,7 @@ let dir;
 let packed;
 
 const EXPECTED_FILES = [
-  'cli.js', 'generated.cjs', 'generated.js', 'index.d.cts', 'index.d.ts', 'listener.cjs', 'listener.js', 'node.cjs', 'node.mjs',
+  'cli.js', 'generated.cjs', 'generated.js', 'index.d.cts', 'index.d.ts', 'listener.cjs', 'listener.js', 'loaded.js', 'node.cjs', 'node.mjs',
   'node/certcentral_webhooks.js', 'node/package.json',
   'README.md', 'package.json', 'schema/event.json', 'schema/request.json',
   'validate.d.cts', 'validate.d.ts', 'validate.js', 'validate.node.cjs', 'validate.node.mjs',
