@@ -18,10 +18,13 @@ fn main() -> std::io::Result<()> {
     std::fs::write(out.join("schema/event.json"), format!("{event}\n"))?;
     // The same declarations for ESM (.d.ts) and for require() (.d.cts): TypeScript reads a
     // .d.ts in a "type": "module" package as ESM only.
-    std::fs::write(out.join("index.d.ts"), typescript::declarations())?;
-    std::fs::write(out.join("index.d.cts"), typescript::declarations())?;
+    // The listener kit is JavaScript only, so its declarations are written by hand beside it.
+    let listener = std::fs::read_to_string(Path::new("pkg").join("listener.d.ts.in"))?;
+    let full = format!("{}\n{listener}", typescript::declarations());
+    std::fs::write(out.join("index.d.ts"), &full)?;
+    std::fs::write(out.join("index.d.cts"), &full)?;
     // For "certcentral-webhooks/web" under node10 resolution, which reads no exports map.
-    std::fs::write(out.join("web.d.ts"), typescript::declarations())?;
+    std::fs::write(out.join("web.d.ts"), &full)?;
     // certcentral-webhooks/validate, for import and for require().
     std::fs::write(
         out.join("validate.d.ts"),

@@ -1,5 +1,7 @@
 //! The names CertCentral uses, exactly as the spec lists them (docs/domain.md §2–§4).
 
+use crate::record::{Declared, Flatten, MemberDeclaration, MemberVisitor};
+
 /// How an event name may be used in a webhook's `events` subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {
@@ -97,11 +99,11 @@ pub fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]
 /// Declares [`Flag`] from one table: each on/off setting's API key, its name in the
 /// explainer's effective settings, and its label for people are written once, here.
 macro_rules! flags {
-    ($($(#[$doc:meta])* $variant:ident = $key:literal, $summary:literal, $label:literal;)*) => {
+    ($($(#[doc = $doc:literal])* $variant:ident = $key:literal, $summary:literal, $label:literal;)*) => {
         /// The on/off settings of `webhook_settings` (docs/domain.md §3).
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Flag {
-            $($(#[$doc])* $variant,)*
+            $($(#[doc = $doc])* $variant,)*
         }
 
         impl Flag {
@@ -125,6 +127,13 @@ macro_rules! flags {
             pub const fn label(self) -> &'static str {
                 match self {
                     $(Flag::$variant => $label,)*
+                }
+            }
+
+            /// The doc comment above, one entry per line (for the TypeScript declarations).
+            pub const fn doc(self) -> &'static [&'static str] {
+                match self {
+                    $(Flag::$variant => &[$($doc),*],)*
                 }
             }
         }
@@ -163,11 +172,49 @@ impl Flag {
     }
 }
 
+/// One value per flag, in the order of [`Flag::ALL`]. In a report each is its own member,
+/// named by [`Flag::summary_name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FlagValues(pub [bool; Flag::ALL.len()]);
+
+impl FlagValues {
+    pub fn get(&self, flag: Flag) -> bool {
+        self.0[flag.index()]
+    }
+}
+
+impl Flatten for FlagValues {
+    fn members() -> Vec<MemberDeclaration> {
+        Flag::ALL
+            .iter()
+            .map(|flag| MemberDeclaration {
+                key: flag.summary_name().to_string(),
+                ts_type: bool::ts_type(),
+                optional: false,
+                doc: flag.doc().to_vec(),
+            })
+            .collect()
+    }
+
+    fn visit<V: MemberVisitor>(&self, visitor: &mut V) {
+        for flag in Flag::ALL {
+            visitor.member(flag.summary_name(), &self.get(flag));
+        }
+    }
+}
+
 pub const ENDPOINT: &str = "endpoint";
 pub const SECRET: &str = "secret";
 pub const EVENTS_KEY: &str = "events";
 pub const SETTINGS: &str = "webhook_settings";
 pub const FREQUENCY: &str = "webhook_notification_frequency";
+
+/// The keys of an event's envelope (docs/domain.md §4).
+pub const EVENT_NAME_KEY: &str = "event";
+pub const DATA_KEY: &str = "data";
+/// The keys of a `certificate_chain` entry (docs/domain.md §4).
+pub const CHAIN_NAME_KEY: &str = "subject_common_name";
+pub const CHAIN_PEM_KEY: &str = "pem";
 
 /// Keys of the create/update body (docs/domain.md §2).
 pub const BODY_KEYS: [&str; 4] = [ENDPOINT, SECRET, EVENTS_KEY, SETTINGS];

@@ -2,7 +2,7 @@
 //! the checks a chain should pass. The DER is read by [`crate::der`]; names and algorithms
 //! are rendered from small tables of the OIDs certificates use.
 
-use serde::Serialize;
+use crate::record::{named, record};
 use sha2::{Digest, Sha256};
 
 use crate::der::{
@@ -15,15 +15,21 @@ pub const MAX_PEM_BYTES: usize = 64 * 1024;
 /// Entries beyond this are not decoded: real chains have three or four.
 pub const MAX_CHAIN_LENGTH: usize = 16;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// What a certificate is in its chain, from the certificate itself, not its place: a CA that
+/// is self-signed (or whose subject reads as its issuer) is the root, every other CA an
+/// intermediate, a non-CA the leaf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Leaf,
     Intermediate,
     Root,
 }
 
+named!(Role => "Role");
+
 impl Role {
+    pub const ALL: [Role; 3] = [Role::Leaf, Role::Intermediate, Role::Root];
+
     /// The serialized name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -34,30 +40,38 @@ impl Role {
     }
 }
 
-/// What one chain entry says about its certificate (the `CertificateInfo` of the API).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CertificateInfo {
-    pub index: usize,
-    pub role: Role,
-    /// As sent in the payload.
-    pub subject_common_name: Option<String>,
-    /// Decoded from the certificate.
-    pub common_name: Option<String>,
-    pub subject: String,
-    pub issuer: String,
-    pub serial_number: String,
-    pub not_before: String,
-    pub not_after: String,
-    pub sha256_fingerprint: String,
-    pub is_ca: bool,
-    pub self_signed: bool,
-    /// The entry of this chain that issued this certificate, by names and (where both carry
-    /// them) key identifiers; `None` when self-signed or when its issuer is not in the chain.
-    pub issuer_index: Option<usize>,
-    pub dns_names: Vec<String>,
-    pub key_algorithm: String,
-    pub signature_algorithm: String,
+record! {
+    /// What one chain entry says about its certificate.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CertificateInfo as "CertificateInfo" {
+        /// The entry's position in `certificate_chain` as sent.
+        pub index: usize => "index",
+        pub role: Role => "role",
+        /// As sent in the payload.
+        pub subject_common_name: Option<String> => "subjectCommonName",
+        /// Decoded from the certificate.
+        pub common_name: Option<String> => "commonName",
+        /// RFC 4514.
+        pub subject: String => "subject",
+        /// RFC 4514.
+        pub issuer: String => "issuer",
+        /// Lowercase hex, no separators; a negative serial as openssl prints it.
+        pub serial_number: String => "serialNumber",
+        /// ISO 8601 UTC, e.g. 2031-11-10T00:00:00Z.
+        pub not_before: String => "notBefore",
+        /// ISO 8601 UTC.
+        pub not_after: String => "notAfter",
+        /// Lowercase hex of the SHA-256 of the DER.
+        pub sha256_fingerprint: String => "sha256Fingerprint",
+        pub is_ca: bool => "isCa",
+        pub self_signed: bool => "selfSigned",
+        /// The `index` of the entry that issued this one, by names and (where both carry them)
+        /// key identifiers; null when self-signed or when the issuer is not in the chain.
+        pub issuer_index: Option<usize> => "issuerIndex",
+        pub dns_names: Vec<String> => "dnsNames",
+        pub key_algorithm: String => "keyAlgorithm",
+        pub signature_algorithm: String => "signatureAlgorithm",
+    }
 }
 
 /// A decoded certificate with what the chain checks compare.

@@ -2,22 +2,39 @@
 //! explainer's outcomes, its recommendations and the validator's `no-effect` warnings are all
 //! derived from the functions here, so they cannot disagree.
 
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize, Serializer};
-
 use crate::catalog::{self, EventKind, Flag, CERTIFICATE_ISSUED};
 use crate::diagnostic::{in_words, pointer};
 use crate::product::Family;
+use crate::record::{named, record, union, Declared, Presence};
+use crate::to_json::ToJson;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// Whether a body creates a webhook (`POST /webhook`) or updates one (`PUT /webhook/{id}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Create,
     Update,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Create, Mode::Update];
+
+    /// How the options name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Create => "create",
+            Mode::Update => "update",
+        }
+    }
+}
+
+named!(
+    Mode => "Mode",
+    Issuance => "Issuance",
+    Source => "Source",
+    Goal => "Goal",
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Issuance {
     NotInstant,
     Instant,
@@ -53,8 +70,7 @@ impl Issuance {
 
 /// Where an effective setting's value came from: the ground an answer stands on. Only
 /// [`Source::Stated`] is known; every other source is an assumption the answer names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// Written in the body, with a valid value.
     Stated,
@@ -75,6 +91,23 @@ pub enum Source {
 }
 
 impl Source {
+    pub const ALL: [Source; 6] = [
+        Source::Stated,
+        Source::Default,
+        Source::Unchanged,
+        Source::Invalid,
+        Source::Unreadable,
+        Source::Observed,
+    ];
+
+    /// The sources an answer assumes a value from: every source but a stated or observed one.
+    pub const ASSUMED: [Source; 4] = [
+        Source::Default,
+        Source::Unchanged,
+        Source::Invalid,
+        Source::Unreadable,
+    ];
+
     /// The serialized name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -207,43 +240,62 @@ impl EffectiveSettings {
     }
 }
 
-/// Whether `certificate_issued` is sent, with or without the chain, for one case, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Outcome {
-    pub family: Family,
-    pub issuance: Issuance,
-    pub event_sent: bool,
-    pub includes_chain: bool,
-    /// True only when every input in `decided_by` is stated in the body and valid, and the
-    /// product is known (or cannot matter). Otherwise `event_sent` and `includes_chain` rest
-    /// on the assumptions listed in `assumed` and named in `reason`.
-    pub certain: bool,
-    /// The cell of the delivery matrix in a few words (shared by the CLI and the playground).
-    pub summary: &'static str,
-    pub reason: String,
-    /// Every input the answer depends on, `/events` first.
-    pub decided_by: Vec<String>,
-    /// The inputs of `decided_by` that are not stated (omitted, kept by an update, invalid or
-    /// unreadable): the answer assumes their value.
-    pub assumed: Vec<String>,
+record! {
+    /// Whether `certificate_issued` is sent, with or without the chain, for one product family
+    /// and issuance, and why.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Outcome as "CaseOutcome" {
+        pub family: Family => "family": format!("{} | \"unknown\"", Family::ts_type()),
+        pub issuance: Issuance => "issuance",
+        /// Is certificate_issued sent at all.
+        pub event_sent: bool => "eventSent",
+        pub includes_chain: bool => "includesChain",
+        /// True only when every input in `decidedBy` is stated in the body with a valid value
+        /// (an input the rules make irrelevant, such as the chain flag for code signing, is not
+        /// listed) and the product is known or cannot matter. Otherwise `eventSent` and
+        /// `includesChain` rest on the assumptions listed in `assumed` and named in `reason`.
+        pub certain: bool => "certain",
+        /// The matrix cell in a few words (shared by the CLI and the playground); "(assumed)"
+        /// when an input is assumed, "event, chain unknown" when the product is.
+        pub summary: &'static str => "summary": union(Outcome::SUMMARIES),
+        /// One sentence a person can act on; names the deciding settings by their API keys and
+        /// every assumption in words (omitted, kept by an update, invalid, unreadable).
+        pub reason: String => "reason",
+        /// JSON Pointers of every input the answer depends on, `/events` first.
+        pub decided_by: Vec<String> => "decidedBy",
+        /// The pointers of `decidedBy` whose value is not stated in the body, so assumed.
+        pub assumed: Vec<String> => "assumed",
+    }
 }
 
 impl Outcome {
+    /// Every `summary` an outcome can have.
+    pub const SUMMARIES: [&'static str; 7] = [
+        "no event",
+        "no event (assumed)",
+        "event, chain unknown",
+        "event with chain",
+        "event without chain",
+        "event with chain (assumed)",
+        "event without chain (assumed)",
+    ];
+
     fn summarize(mut self, product_unknown: bool) -> Outcome {
+        let [no_event, no_event_assumed, chain_unknown, chain, no_chain, chain_assumed, no_chain_assumed] =
+            Outcome::SUMMARIES;
         self.summary = match (
             self.event_sent,
             product_unknown,
             self.certain,
             self.includes_chain,
         ) {
-            (false, _, true, _) => "no event",
-            (false, _, false, _) => "no event (assumed)",
-            (true, true, _, _) => "event, chain unknown",
-            (true, false, true, true) => "event with chain",
-            (true, false, true, false) => "event without chain",
-            (true, false, false, true) => "event with chain (assumed)",
-            (true, false, false, false) => "event without chain (assumed)",
+            (false, _, true, _) => no_event,
+            (false, _, false, _) => no_event_assumed,
+            (true, true, _, _) => chain_unknown,
+            (true, false, true, true) => chain,
+            (true, false, true, false) => no_chain,
+            (true, false, false, true) => chain_assumed,
+            (true, false, false, false) => no_chain_assumed,
         };
         self
     }
@@ -567,11 +619,14 @@ pub fn no_effect(settings: &EffectiveSettings) -> Vec<NoEffect> {
     found
 }
 
-/// The approval lifecycle events subscribed (docs/domain.md §5.5), and what that means.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Approval {
-    pub subscribed: Vec<String>,
-    pub note: String,
+// The approval lifecycle: docs/domain.md §5.5.
+record! {
+    /// The approval lifecycle events subscribed, and what that means.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Approval as "Approval" {
+        pub subscribed: Vec<String> => "subscribed",
+        pub note: String => "note",
+    }
 }
 
 pub fn approval(settings: &EffectiveSettings) -> Approval {
@@ -609,8 +664,7 @@ pub fn approval(settings: &EffectiveSettings) -> Approval {
 }
 
 /// A common goal, and the smallest change to the body that reaches it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Goal {
     /// `certificate_chain` in every TLS `certificate_issued` event, instant or not.
     ChainInEveryTlsEvent,
@@ -682,21 +736,24 @@ impl Goal {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recommendation {
-    pub goal: Goal,
-    pub description: String,
-    pub patch: Patch,
+record! {
+    /// A common goal, and the smallest change to the body that reaches it.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Recommendation as "Recommendation" {
+        pub goal: Goal => "goal",
+        pub description: String => "description",
+        pub patch: Patch => "patch",
+    }
 }
 
-/// An RFC 7396 JSON Merge Patch for the request body: `events` replaces the whole list (merge
-/// patches replace arrays), `webhook_settings` sets only the flags named.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Patch {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "FlagPatch::is_empty")]
-    pub webhook_settings: FlagPatch,
+record! {
+    /// An RFC 7396 JSON Merge Patch for the request body: `events` replaces the whole list
+    /// (merge patches replace arrays), `webhook_settings` sets only the flags named.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct Patch as "Patch" {
+        pub events: Option<Vec<String>> => "events" (optional),
+        pub webhook_settings: FlagPatch => "webhook_settings" (optional),
+    }
 }
 
 /// Flags to set, as `{"key": "1"}`, in the order of [`Flag::ALL`].
@@ -709,13 +766,40 @@ impl FlagPatch {
     }
 }
 
-impl Serialize for FlagPatch {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl Presence for FlagPatch {
+    fn is_present(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+impl ToJson for FlagPatch {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        for (i, (flag, on)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            crate::to_json::write_key(out, flag.key());
+            catalog::flag_text(*on).write_json(out);
+        }
+        out.push('}');
+    }
+}
+
+impl serde::Serialize for FlagPatch {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (flag, on) in &self.0 {
             map.serialize_entry(flag.key(), catalog::flag_text(*on))?;
         }
         map.end()
+    }
+}
+
+impl Declared for FlagPatch {
+    fn ts_type() -> String {
+        "{ [K in FlagKey]?: \"1\" | \"0\" }".into()
     }
 }
 
@@ -1059,6 +1143,26 @@ pub fn explain_other_event(settings: &EffectiveSettings, event: &str) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The declared summaries (the TypeScript union) hold every summary an outcome can get.
+    #[test]
+    fn every_summary_is_one_of_the_declared_summaries() {
+        for bits in 0..16u8 {
+            let outcome = Outcome {
+                family: Family::PublicTls,
+                issuance: Issuance::Instant,
+                event_sent: bits & 1 != 0,
+                includes_chain: bits & 2 != 0,
+                certain: bits & 4 != 0,
+                summary: "",
+                reason: String::new(),
+                decided_by: Vec::new(),
+                assumed: Vec::new(),
+            }
+            .summarize(bits & 8 != 0);
+            assert!(Outcome::SUMMARIES.contains(&outcome.summary), "{bits}");
+        }
+    }
 
     fn settings(events: &[&str], flags: [bool; 3]) -> EffectiveSettings {
         let mut s = EffectiveSettings::defaults(Mode::Create, "");

@@ -2,13 +2,11 @@
 
 use std::collections::BinaryHeap;
 
-use serde::Serialize;
-
 use crate::json::Span;
 use crate::position::{LineIndex, Range};
+use crate::record::{named, record};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
@@ -16,6 +14,8 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
     /// The serialized name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -32,9 +32,9 @@ macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident;)*) => {
         /// Every diagnostic code. The kebab-case names are part of the public contract: never
         /// rename.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Code {
-            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+            $($(#[$doc])* $variant,)*
         }
 
         impl Code {
@@ -86,21 +86,25 @@ codes! {
     CertificateNotYetValid = "certificate-not-yet-valid", Warning;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    pub code: Code,
-    /// RFC 6901 JSON Pointer into the input; `""` is the root.
-    pub path: String,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub range: Option<Range>,
-    /// Where the fix is mechanical: the JSON text that replaces `range` (editors offer it as a
-    /// one-click fix).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub replacement: Option<String>,
+named!(Severity => "Severity", Code => "DiagnosticCode");
+
+record! {
+    /// One finding, placed in the text.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Diagnostic as "Diagnostic" {
+        pub severity: Severity => "severity",
+        pub code: Code => "code",
+        /// RFC 6901 JSON Pointer into the input; "" is the root.
+        pub path: String => "path",
+        pub message: String => "message",
+        /// What to write instead.
+        pub hint: Option<String> => "hint" (optional),
+        /// Present whenever the input was text.
+        pub range: Option<Range> => "range" (optional),
+        /// Where the fix is mechanical: the JSON text that replaces `range` (editors offer it
+        /// as a one-click fix).
+        pub replacement: Option<String> => "replacement" (optional),
+    }
 }
 
 /// One finding before it is placed in the text.

@@ -1,7 +1,7 @@
 //! What arrives at the listener (docs/domain.md §4): the `{"event", "data"}` envelope, each documented
 //! event's fields, the certificate chain, and why the chain is or is not there.
 
-use serde::Serialize;
+use crate::record::record;
 
 use crate::catalog::{self, data_fields, Field};
 use crate::chain::{self, CertificateCache, CertificateInfo, Decoded, MAX_CHAIN_LENGTH};
@@ -41,25 +41,30 @@ impl Default for ParseOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventReport {
-    /// No error diagnostics.
-    pub ok: bool,
-    /// A known event as received (duplicate keys resolved as `JSON.parse` would); `None` when
-    /// the envelope has no usable `event` name or names an event this version does not know.
-    pub event: Option<Value>,
-    /// An event this version does not know, kept whole. Separate from `event` so that
-    /// `event` stays a closed union that TypeScript can narrow on its name.
-    pub unknown_event: Option<Value>,
-    /// The decoded entries of `certificate_chain` (entries that fail to decode are left out
-    /// and reported as `pem-invalid`).
-    pub chain: Option<Vec<CertificateInfo>>,
-    pub explanation: Option<String>,
-    pub diagnostics: Vec<Diagnostic>,
-    /// `parse_events` only: the 1-based line of the record in the NDJSON text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
+record! {
+    /// What `parseEvent` says about one event. TypeScript narrows it on `ok`, then on `event`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct EventReport as "EventReportBase" {
+        /// No error diagnostics.
+        pub ok: bool => "ok",
+        /// A known event as received (duplicate keys resolved as `JSON.parse` would); null when
+        /// the envelope has no usable `event` name or names an event this version does not know.
+        pub event: Option<Value> => "event": "WebhookEvent | ReceivedEvent | null",
+        /// An event this version does not know, kept whole (diagnostic `unknown-event`).
+        /// Separate from `event` so that `event` stays a union TypeScript can narrow on its name.
+        pub unknown_event: Option<Value> => "unknownEvent": "UnknownWebhookEvent | null",
+        /// The decoded entries of `certificate_chain` (entries that fail to decode are left out
+        /// and reported as `pem-invalid`); null when the event has no chain.
+        pub chain: Option<Vec<CertificateInfo>> => "chain",
+        /// With `settings`: why the chain is or is not there. A value the settings state and the
+        /// event contradicts means "the settings in effect differ"; a value they do not state
+        /// and the event proves is said as what the event shows; what no setting could produce
+        /// means the product or issuance was misidentified. Null without `settings`.
+        pub explanation: Option<String> => "explanation",
+        pub diagnostics: Vec<Diagnostic> => "diagnostics",
+        /// `parseEvents` only: the 1-based line of the record in the NDJSON text.
+        pub line: Option<usize> => "line" (optional),
+    }
 }
 
 pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
@@ -198,7 +203,7 @@ impl EventReader<'_> {
             return None;
         };
         self.duplicate_keys(members, "");
-        let Some(name_member) = member(members, "event") else {
+        let Some(name_member) = member(members, catalog::EVENT_NAME_KEY) else {
             self.push(
                 Finding::new(
                     Code::MissingField,
@@ -214,7 +219,7 @@ impl EventReader<'_> {
             self.type_error(&name_member.value, "/event", "a string");
             return None;
         };
-        let data = member(members, "data");
+        let data = member(members, catalog::DATA_KEY);
         let known = catalog::event_kind(name).is_some();
         if !known {
             self.push(Finding::new(
@@ -472,18 +477,22 @@ impl EventReader<'_> {
             self.type_error(entry, path, "an object {subject_common_name, pem}");
             return None;
         };
-        let name = match member(members, "subject_common_name") {
+        let name = match member(members, catalog::CHAIN_NAME_KEY) {
             Some(m) => match &m.value.value {
                 Value::String(s) => Some((s.clone(), m.value.span)),
                 _ => {
-                    self.type_error(&m.value, &pointer(path, "subject_common_name"), "a string");
+                    self.type_error(
+                        &m.value,
+                        &pointer(path, catalog::CHAIN_NAME_KEY),
+                        "a string",
+                    );
                     None
                 }
             },
             None => None,
         };
-        let pem_path = pointer(path, "pem");
-        let Some(pem) = member(members, "pem") else {
+        let pem_path = pointer(path, catalog::CHAIN_PEM_KEY);
+        let Some(pem) = member(members, catalog::CHAIN_PEM_KEY) else {
             self.push(Finding::new(
                 Code::MissingField,
                 path,
@@ -516,7 +525,7 @@ impl EventReader<'_> {
                 let actual = decoded.info.common_name.as_deref().unwrap_or("(no CN)");
                 self.push(Finding::new(
                     Code::ChainNameMismatch,
-                    pointer(path, "subject_common_name"),
+                    pointer(path, catalog::CHAIN_NAME_KEY),
                     span,
                     format!(
                         "entry {index}: subject_common_name is {} but the certificate's CN is {}",
@@ -536,12 +545,12 @@ fn explain_event(event: &Value, context: &SettingsContext, options: &ParseOption
     let Value::Object(members) = event else {
         return String::new();
     };
-    let name = match member(members, "event").map(|m| &m.value.value) {
+    let name = match member(members, catalog::EVENT_NAME_KEY).map(|m| &m.value.value) {
         Some(Value::String(name)) => name.clone(),
         _ => return String::new(),
     };
     // A chain is there when `certificate_chain` holds at least one entry; null or [] is none.
-    let has_chain = match member(members, "data").map(|m| &m.value.value) {
+    let has_chain = match member(members, catalog::DATA_KEY).map(|m| &m.value.value) {
         Some(Value::Object(fields)) => member(fields, "certificate_chain").is_some_and(
             |c| matches!(&c.value.value, Value::Array(entries) if !entries.is_empty()),
         ),

@@ -2,62 +2,56 @@
 //! matrix, the approval events, and the patches that reach common goals. It reads the body
 //! with the validator and decides with [`crate::delivery`], so it cannot disagree with either.
 
-use serde::Serialize;
-
-use crate::catalog::Flag;
+use crate::catalog::{Flag, FlagValues};
 use crate::delivery::{
     self, Approval, EffectiveSettings, Issuance, Outcome, Recommendation, Setting, Source,
 };
 use crate::diagnostic::Diagnostic;
 use crate::product::{self, Family, Product};
+use crate::record::{record, union};
 use crate::settings::{self, ValidateOptions};
 
-/// The effective settings after defaults, in the shape of the API contract: each flag under
-/// its [`Flag::summary_name`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SettingsSummary {
-    pub events: Vec<String>,
-    pub certificate_issued_subscribed: bool,
-    /// One per flag, in the order of [`Flag::ALL`].
-    pub flags: [bool; Flag::ALL.len()],
-    pub notification_frequency: Option<Vec<i64>>,
-}
-
-impl Serialize for SettingsSummary {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(3 + Flag::ALL.len()))?;
-        map.serialize_entry("events", &self.events)?;
-        map.serialize_entry(
-            "certificateIssuedSubscribed",
-            &self.certificate_issued_subscribed,
-        )?;
-        for flag in Flag::ALL {
-            map.serialize_entry(flag.summary_name(), &self.flags[flag.index()])?;
-        }
-        map.serialize_entry("notificationFrequency", &self.notification_frequency)?;
-        map.end()
+record! {
+    /// The effective settings after defaults, in the shape of the API contract: each flag under
+    /// its summary name.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct SettingsSummary as "EffectiveSettings" {
+        pub events: Vec<String> => "events",
+        pub certificate_issued_subscribed: bool => "certificateIssuedSubscribed",
+        pub flags: FlagValues => flatten,
+        pub notification_frequency: Option<Vec<i64>> => "notificationFrequency",
     }
 }
 
-/// A setting the body does not state, and the value the answer assumes for it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assumption {
-    pub path: String,
-    pub source: Source,
-    pub note: String,
+record! {
+    /// A setting the body does not state, and what the answer assumes for it: `default`
+    /// (omitted on create), `unchanged` (omitted on update: the current value, unknown here),
+    /// `invalid` (in the body with a value the API would refuse; never called omitted),
+    /// `unreadable` (the body is not a readable request body).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Assumption as "Assumption" {
+        /// The JSON Pointer of the setting.
+        pub path: String => "path",
+        pub source: Source => "source": union(Source::ASSUMED.map(Source::as_str)),
+        /// The assumption in words.
+        pub note: String => "note",
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DeliveryReport {
-    /// As `validateRequest` would say: no error, counting those beyond the diagnostics cap.
-    pub valid: bool,
-    pub settings: SettingsSummary,
-    pub assumptions: Vec<Assumption>,
-    pub outcomes: Vec<Outcome>,
-    pub approval: Approval,
-    pub recommendations: Vec<Recommendation>,
-    pub diagnostics: Vec<Diagnostic>,
+record! {
+    /// What `explainDelivery` says about a body.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct DeliveryReport as "DeliveryReport" {
+        /// As `validateRequest` would say: no error, counting those beyond the diagnostics cap.
+        pub valid: bool => "valid",
+        pub settings: SettingsSummary => "settings",
+        pub assumptions: Vec<Assumption> => "assumptions",
+        /// One per family x issuance: families in the order of `FAMILIES`, not_instant first.
+        pub outcomes: Vec<Outcome> => "outcomes": "DeliveryOutcome[]",
+        pub approval: Approval => "approval",
+        pub recommendations: Vec<Recommendation> => "recommendations",
+        pub diagnostics: Vec<Diagnostic> => "diagnostics",
+    }
 }
 
 /// A product as a single name (`type` or `name_id`) or as an Order-info `product` object.
@@ -117,7 +111,7 @@ fn summary(settings: &EffectiveSettings) -> SettingsSummary {
     SettingsSummary {
         events: settings.events.value.clone(),
         certificate_issued_subscribed: settings.certificate_issued_subscribed(),
-        flags: Flag::ALL.map(|flag| settings.flag(flag).value),
+        flags: FlagValues(Flag::ALL.map(|flag| settings.flag(flag).value)),
         notification_frequency: settings.notification_frequency.value.clone(),
     }
 }

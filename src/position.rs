@@ -1,21 +1,27 @@
 //! Turns byte offsets (what Rust sees) into the positions editors and JS strings use:
 //! 1-based line and column, counted in UTF-16 code units, plus a 0-based UTF-16 offset.
 
-use serde::Serialize;
-
 use crate::json::Span;
+use crate::record::record;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Position {
-    pub line: u32,
-    pub column: u32,
-    pub offset: u32,
+record! {
+    /// 1-based line and column; column and offset count UTF-16 code units.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Position as "Position" {
+        pub line: u32 => "line",
+        pub column: u32 => "column",
+        /// 0-based, from the start of the text.
+        pub offset: u32 => "offset",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Range {
-    pub start: Position,
-    pub end: Position,
+record! {
+    /// Where a diagnostic is in the text: `start` inclusive, `end` exclusive.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Range as "Range" {
+        pub start: Position => "start",
+        pub end: Position => "end",
+    }
 }
 
 /// Start of every line, in bytes and in UTF-16 units, plus a UTF-16 checkpoint every

@@ -1,10 +1,11 @@
 //! Product families by the rules of docs/domain.md §6: `type` first, then `name_id`. A product that
 //! matches no rule is `Unknown`, never guessed.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+use crate::record::named;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
     PublicTls,
     PrivateTls,
@@ -13,6 +14,9 @@ pub enum Family {
     Smime,
     Unknown,
 }
+
+// TypeScript's `Family` is the five known families; a field that may hold `unknown` says so.
+named!(Family => "Family");
 
 impl Family {
     /// The five families the delivery matrix covers, in the order of the API contract.

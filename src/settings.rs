@@ -1,7 +1,7 @@
 //! The create/update request body (docs/domain.md §2–§3): validation, normalization, and the effective
 //! settings the delivery rules read.
 
-use serde::Serialize;
+use crate::record::record;
 
 use crate::catalog::{self, flag_text, EventKind, Flag};
 use crate::delivery::{self, EffectiveSettings, Mode, Setting, Source, Target};
@@ -34,14 +34,20 @@ impl Default for ValidateOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ValidationReport {
-    /// True iff the body has no error, including any beyond the `max_diagnostics` cut.
-    pub valid: bool,
-    pub diagnostics: Vec<Diagnostic>,
-    /// The body to send: flags as `"1"`/`"0"`, duplicates removed, key order kept.
-    pub normalized: Option<Value>,
-    pub truncated: bool,
+record! {
+    /// What `validateRequest` says about a body. TypeScript narrows it on `valid`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct ValidationReport as "ValidationReportBase" {
+        /// No error, counting errors beyond the `maxDiagnostics` cut.
+        pub valid: bool => "valid",
+        /// In document order.
+        pub diagnostics: Vec<Diagnostic> => "diagnostics",
+        /// The body to send: flags as "1"/"0", duplicates removed, key order kept; null when the
+        /// input is not a JSON object. Do not send it when `valid` is false.
+        pub normalized: Option<Value> => "normalized": "NormalizedRequestBody | null",
+        /// Whether the list was cut at `maxDiagnostics`.
+        pub truncated: bool => "truncated",
+    }
 }
 
 /// Everything read from a request body, for the validator and the explainer alike.

@@ -1,16 +1,10 @@
 //! The reports as JSON text for the wasm binding, written directly. serde's serializer and
-//! serde_json's writer cost about 20 KB of the wasm for what is a fixed set of shapes; these
-//! impls write the same JSON values as the serde derives (a test compares both on every fixture, and
-//! the package tests compare native with wasm output), so the derives stay for Rust users.
+//! serde_json's writer cost about 20 KB of the wasm for what is a fixed set of shapes. The
+//! reports' writers come from their one declaration ([`crate::record`]); this module writes the
+//! values inside them as serde_json would (a test compares both on every fixture, and the
+//! package tests compare native with wasm output).
 
-use crate::chain::{CertificateInfo, Role};
-use crate::delivery::{Approval, Goal, Outcome, Patch, Recommendation, Source};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::event::EventReport;
-use crate::explain::{Assumption, DeliveryReport, SettingsSummary};
 use crate::json::{self, Value, MAX_SAFE_INTEGER};
-use crate::position::{Position, Range};
-use crate::settings::ValidationReport;
 
 /// A value that writes itself as JSON.
 pub trait ToJson {
@@ -23,40 +17,10 @@ pub trait ToJson {
     }
 }
 
-/// Writes `{"key": value, ...}`; `skip` members are left out, as serde's
-/// `skip_serializing_if` does.
-struct Object<'o> {
-    out: &'o mut String,
-    first: bool,
-}
-
-impl<'o> Object<'o> {
-    fn new(out: &'o mut String) -> Object<'o> {
-        out.push('{');
-        Object { out, first: true }
-    }
-
-    fn member(&mut self, key: &str, value: &dyn ToJson) -> &mut Self {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        write_str(self.out, key);
-        self.out.push(':');
-        value.write_json(self.out);
-        self
-    }
-
-    fn member_if<T: ToJson>(&mut self, key: &str, value: &Option<T>) -> &mut Self {
-        if let Some(value) = value {
-            self.member(key, value);
-        }
-        self
-    }
-
-    fn end(&mut self) {
-        self.out.push('}');
-    }
+/// `"key":`, the start of an object member.
+pub(crate) fn write_key(out: &mut String, key: &str) {
+    write_str(out, key);
+    out.push(':');
 }
 
 /// A JSON string literal, escaped as serde_json escapes it.
@@ -178,211 +142,17 @@ impl ToJson for Value {
                 out.push(']');
             }
             Value::Object(members) => {
-                let mut object = Object::new(out);
-                for member in json::last_wins(members) {
-                    object.member(&member.key, &member.value.value);
+                out.push('{');
+                for (i, member) in json::last_wins(members).into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_key(out, &member.key);
+                    member.value.value.write_json(out);
                 }
-                object.end();
+                out.push('}');
             }
         }
-    }
-}
-
-/// Enums that serialize as one of their names.
-macro_rules! name_to_json {
-    ($($t:ty => $name:expr),* $(,)?) => {$(
-        impl ToJson for $t {
-            fn write_json(&self, out: &mut String) {
-                let name: fn(&$t) -> &'static str = $name;
-                write_str(out, name(self));
-            }
-        }
-    )*};
-}
-name_to_json!(
-    Severity => |s| s.as_str(),
-    crate::Code => |c| c.as_str(),
-    crate::Family => |f| f.as_str(),
-    crate::Issuance => |i| i.as_str(),
-    Source => |s| s.as_str(),
-    Goal => |g| g.as_str(),
-    Role => |r| r.as_str(),
-);
-
-impl ToJson for Position {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("line", &self.line)
-            .member("column", &self.column)
-            .member("offset", &self.offset)
-            .end();
-    }
-}
-
-impl ToJson for Range {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("start", &self.start)
-            .member("end", &self.end)
-            .end();
-    }
-}
-
-impl ToJson for Diagnostic {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("severity", &self.severity)
-            .member("code", &self.code)
-            .member("path", &self.path)
-            .member("message", &self.message)
-            .member_if("hint", &self.hint)
-            .member_if("range", &self.range)
-            .member_if("replacement", &self.replacement)
-            .end();
-    }
-}
-
-impl ToJson for ValidationReport {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("valid", &self.valid)
-            .member("diagnostics", &self.diagnostics)
-            .member("normalized", &self.normalized)
-            .member("truncated", &self.truncated)
-            .end();
-    }
-}
-
-impl ToJson for SettingsSummary {
-    fn write_json(&self, out: &mut String) {
-        let mut object = Object::new(out);
-        object.member("events", &self.events).member(
-            "certificateIssuedSubscribed",
-            &self.certificate_issued_subscribed,
-        );
-        for flag in crate::catalog::Flag::ALL {
-            object.member(flag.summary_name(), &self.flags[flag.index()]);
-        }
-        object
-            .member("notificationFrequency", &self.notification_frequency)
-            .end();
-    }
-}
-
-impl ToJson for Assumption {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("path", &self.path)
-            .member("source", &self.source)
-            .member("note", &self.note)
-            .end();
-    }
-}
-
-impl ToJson for Outcome {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("family", &self.family)
-            .member("issuance", &self.issuance)
-            .member("eventSent", &self.event_sent)
-            .member("includesChain", &self.includes_chain)
-            .member("certain", &self.certain)
-            .member("summary", &self.summary)
-            .member("reason", &self.reason)
-            .member("decidedBy", &self.decided_by)
-            .member("assumed", &self.assumed)
-            .end();
-    }
-}
-
-impl ToJson for Approval {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("subscribed", &self.subscribed)
-            .member("note", &self.note)
-            .end();
-    }
-}
-
-impl ToJson for Patch {
-    fn write_json(&self, out: &mut String) {
-        let mut object = Object::new(out);
-        object.member_if("events", &self.events);
-        if !self.webhook_settings.is_empty() {
-            object.member("webhook_settings", &self.webhook_settings);
-        }
-        object.end();
-    }
-}
-
-impl ToJson for crate::delivery::FlagPatch {
-    fn write_json(&self, out: &mut String) {
-        let mut object = Object::new(out);
-        for (flag, on) in &self.0 {
-            object.member(flag.key(), &crate::catalog::flag_text(*on));
-        }
-        object.end();
-    }
-}
-
-impl ToJson for Recommendation {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("goal", &self.goal)
-            .member("description", &self.description)
-            .member("patch", &self.patch)
-            .end();
-    }
-}
-
-impl ToJson for DeliveryReport {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("valid", &self.valid)
-            .member("settings", &self.settings)
-            .member("assumptions", &self.assumptions)
-            .member("outcomes", &self.outcomes)
-            .member("approval", &self.approval)
-            .member("recommendations", &self.recommendations)
-            .member("diagnostics", &self.diagnostics)
-            .end();
-    }
-}
-
-impl ToJson for CertificateInfo {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("index", &self.index)
-            .member("role", &self.role)
-            .member("subjectCommonName", &self.subject_common_name)
-            .member("commonName", &self.common_name)
-            .member("subject", &self.subject)
-            .member("issuer", &self.issuer)
-            .member("serialNumber", &self.serial_number)
-            .member("notBefore", &self.not_before)
-            .member("notAfter", &self.not_after)
-            .member("sha256Fingerprint", &self.sha256_fingerprint)
-            .member("isCa", &self.is_ca)
-            .member("selfSigned", &self.self_signed)
-            .member("issuerIndex", &self.issuer_index)
-            .member("dnsNames", &self.dns_names)
-            .member("keyAlgorithm", &self.key_algorithm)
-            .member("signatureAlgorithm", &self.signature_algorithm)
-            .end();
-    }
-}
-
-impl ToJson for EventReport {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .member("ok", &self.ok)
-            .member("event", &self.event)
-            .member("unknownEvent", &self.unknown_event)
-            .member("chain", &self.chain)
-            .member("explanation", &self.explanation)
-            .member("diagnostics", &self.diagnostics)
-            .member_if("line", &self.line)
-            .end();
     }
 }
 

@@ -1,22 +1,22 @@
-//! The npm package's TypeScript declarations, generated from the Rust catalogue and enums so
-//! that every name users type (events, codes, families, settings keys, event fields) comes
-//! from the one source the validator uses. The shapes of the reports are written here next
-//! to a test that checks them against what the Rust structs serialize.
+//! The npm package's TypeScript declarations, written from the Rust crate: every name users
+//! type (events, codes, families, settings keys) from the catalogue and the enums, every
+//! report interface from its one declaration ([`crate::record`]), every options object and
+//! input shape from [`crate::inputs`]. What is left here is how TypeScript narrows the reports
+//! (a table, checked against the records by a test) and the functions' signatures.
 
 use std::fmt::Write;
 
 use crate::catalog::{self, data_fields, EventKind, Field, Flag};
-use crate::delivery::Goal;
-use crate::diagnostic::Code;
+use crate::chain::{CertificateInfo, Role};
+use crate::delivery::{Approval, Goal, Issuance, Mode, Outcome, Patch, Recommendation, Source};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::event::EventReport;
+use crate::explain::{Assumption, DeliveryReport, SettingsSummary};
+use crate::inputs::{self, OptionsObject};
+use crate::position::{Position, Range};
 use crate::product::Family;
-
-fn union<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    items
-        .into_iter()
-        .map(|i| format!("\"{i}\""))
-        .collect::<Vec<_>>()
-        .join(" | ")
-}
+use crate::record::{union, MemberDeclaration, Record};
+use crate::settings::ValidationReport;
 
 /// `certificate_issued` → `CertificateIssued`.
 fn pascal(name: &str) -> String {
@@ -39,17 +39,178 @@ fn field_type(field: Field) -> &'static str {
     }
 }
 
-const GOALS: [Goal; 3] = Goal::ALL;
-
-/// The id a goal serializes as (its serde name), so the declared union cannot drift.
-fn goal_id(goal: Goal) -> String {
-    serde_json::to_value(goal)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+/// A report interface TypeScript narrows on a member: `name` extends the record `base` with
+/// the members given their narrower types.
+struct Narrowing {
+    name: &'static str,
+    doc: &'static str,
+    base: &'static str,
+    members: &'static [(&'static str, &'static str)],
 }
 
-/// The whole `index.d.ts` of the npm package.
+const NARROWINGS: &[Narrowing] = &[
+    Narrowing {
+        name: "ValidValidationReport",
+        doc: "No error (counting errors beyond the maxDiagnostics cut): `normalized` is the body to send.",
+        base: ValidationReport::NAME,
+        members: &[("valid", "true"), ("normalized", "NormalizedRequestBody")],
+    },
+    Narrowing {
+        name: "InvalidValidationReport",
+        doc: "At least one error: `normalized` is the body as far as it could be read (null when it is not a JSON object); do not send it.",
+        base: ValidationReport::NAME,
+        members: &[("valid", "false")],
+    },
+    Narrowing {
+        name: "DeliveryOutcome",
+        doc: "An outcome of the delivery matrix: one of the five known families.",
+        base: Outcome::NAME,
+        members: &[("family", "Family")],
+    },
+    Narrowing {
+        name: "KnownEventReport",
+        doc: "A known event with no error: `event` is typed by its name.",
+        base: EventReport::NAME,
+        members: &[("ok", "true"), ("event", "WebhookEvent"), ("unknownEvent", "null")],
+    },
+    Narrowing {
+        name: "UnknownEventReport",
+        doc: "An event this version does not know, kept whole (diagnostic `unknown-event`).",
+        base: EventReport::NAME,
+        members: &[("ok", "true"), ("event", "null"), ("unknownEvent", "UnknownWebhookEvent")],
+    },
+    Narrowing {
+        name: "FailedEventReport",
+        doc: "An event with errors: what arrived, if it was an object, not typed (it may not match any event's type).",
+        base: EventReport::NAME,
+        members: &[("ok", "false"), ("event", "ReceivedEvent | null")],
+    },
+];
+
+/// The unions of narrowings users receive: (name, doc, members).
+const UNIONS: &[(&str, &str, &[&str])] = &[
+    (
+        "ValidationReport",
+        "Discriminated by `valid`: `if (report.valid)` makes `normalized` the body to send.",
+        &["ValidValidationReport", "InvalidValidationReport"],
+    ),
+    (
+        "EventReport",
+        "Discriminated by `ok` (no error diagnostics): `if (r.ok && r.event)` gives a typed known event.",
+        &["KnownEventReport", "UnknownEventReport", "FailedEventReport"],
+    ),
+];
+
+/// A record's interface, as its declaration says.
+struct Interface {
+    name: &'static str,
+    doc: Vec<&'static str>,
+    members: Vec<MemberDeclaration>,
+}
+
+fn interface<R: Record>() -> Interface {
+    Interface {
+        name: R::NAME,
+        doc: R::DOC.to_vec(),
+        members: R::members(),
+    }
+}
+
+/// Every report interface, each followed by the narrowings of it.
+fn interfaces() -> Vec<Interface> {
+    vec![
+        interface::<Position>(),
+        interface::<Range>(),
+        interface::<Diagnostic>(),
+        interface::<ValidationReport>(),
+        interface::<Outcome>(),
+        interface::<SettingsSummary>(),
+        interface::<Assumption>(),
+        interface::<Patch>(),
+        interface::<Recommendation>(),
+        interface::<Approval>(),
+        interface::<DeliveryReport>(),
+        interface::<CertificateInfo>(),
+        interface::<EventReport>(),
+    ]
+}
+
+/// `/** … */` from doc lines (each as `///` wrote it, with its leading space), indented.
+fn doc_comment(out: &mut String, lines: &[&str], indent: &str) {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    match lines.as_slice() {
+        [] => {}
+        [""] => {}
+        [one] => {
+            let _ = writeln!(out, "{indent}/** {one} */");
+        }
+        many => {
+            let _ = writeln!(out, "{indent}/**");
+            for line in many {
+                let _ = writeln!(out, "{indent} * {line}").map(|_| ());
+            }
+            let _ = writeln!(out, "{indent} */");
+        }
+    }
+}
+
+fn write_interface(out: &mut String, interface: &Interface) {
+    doc_comment(out, &interface.doc, "");
+    let _ = writeln!(out, "export interface {} {{", interface.name);
+    for member in &interface.members {
+        doc_comment(out, &member.doc, "  ");
+        let optional = if member.optional { "?" } else { "" };
+        let _ = writeln!(out, "  {}{optional}: {};", member.key, member.ts_type);
+    }
+    out.push_str("}\n");
+}
+
+fn write_shape(out: &mut String, shape: &OptionsObject) {
+    let members = shape
+        .members
+        .iter()
+        .map(|m| MemberDeclaration {
+            key: m.key.to_string(),
+            ts_type: m.ts_type.to_string(),
+            optional: !m.required,
+            doc: if m.doc.is_empty() {
+                vec![]
+            } else {
+                vec![m.doc]
+            },
+        })
+        .collect();
+    let doc = if shape.doc.is_empty() {
+        vec![]
+    } else {
+        vec![shape.doc]
+    };
+    write_interface(
+        out,
+        &Interface {
+            name: shape.name,
+            doc,
+            members,
+        },
+    );
+    if shape.open {
+        // An index signature, inserted before the closing brace.
+        out.truncate(out.len() - 2);
+        out.push_str("  [field: string]: unknown;\n}\n");
+    }
+}
+
+/// `export type Name = "a" | "b";` with a doc comment.
+fn alias(out: &mut String, doc: &str, name: &str, ts_type: &str) {
+    doc_comment(out, &[doc], "");
+    let _ = writeln!(out, "export type {name} = {ts_type};");
+}
+
+/// The whole `index.d.ts` of the npm package, but for the listener kit's hand-written part
+/// (`pkg/listener.d.ts.in`, appended by `examples/generate.rs`).
 pub fn declarations() -> String {
     let mut out = types();
     out.push_str(COMMON_FUNCTIONS);
@@ -68,13 +229,6 @@ pub fn validate_declarations() -> String {
 fn types() -> String {
     let mut out = String::new();
     let w = &mut out;
-    let names: Vec<&str> = catalog::EVENTS.iter().map(|(n, _)| *n).collect();
-    let subscribable: Vec<&str> = catalog::subscribable_events().collect();
-    let flags: Vec<&str> = Flag::ALL.iter().map(|f| f.key()).collect();
-    let days: Vec<String> = catalog::FREQUENCY_DAYS
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
     let _ = writeln!(
         w,
         "// Generated from the Rust crate by `cargo run --example generate`; do not edit."
@@ -84,46 +238,128 @@ fn types() -> String {
         "// The types of certcentral-webhooks {}.\n",
         crate::version()
     );
-    let _ = writeln!(
+    let names = catalog::EVENTS.iter().map(|(n, _)| *n);
+    alias(
         w,
-        "/** Every event name this version knows. */\nexport type EventName = {};",
-        union(names.iter().copied())
+        "Every event name this version knows.",
+        "EventName",
+        &union(names),
     );
-    let _ = writeln!(w, "/** The names accepted in a webhook's `events`. */\nexport type SubscribableEventName = {};", union(subscribable.iter().copied()));
-    let _ = writeln!(
+    alias(
         w,
-        "export type DiagnosticCode = {};",
-        union(Code::ALL.iter().map(|c| c.as_str()))
+        "The names accepted in a webhook's `events`.",
+        "SubscribableEventName",
+        &union(catalog::subscribable_events()),
     );
-    let _ = writeln!(
+    alias(
         w,
-        "export type Family = {};",
-        union(Family::KNOWN.iter().map(|f| f.as_str()))
+        "A diagnostic's stable code.",
+        "DiagnosticCode",
+        &union(Code::ALL.iter().map(|c| c.as_str())),
     );
-    let goals: Vec<String> = GOALS.iter().map(|g| goal_id(*g)).collect();
-    let _ = writeln!(
+    alias(
         w,
-        "export type Goal = {};",
-        union(goals.iter().map(String::as_str))
+        "",
+        "Severity",
+        &union(Severity::ALL.map(Severity::as_str)),
     );
-    let _ = writeln!(w, "export type FlagKey = {};", union(flags.iter().copied()));
-    let _ = writeln!(
+    alias(
         w,
-        "/** How the explainer's `settings` names each flag. */\nexport type FlagSummaryName = {};",
-        union(Flag::ALL.iter().map(|f| f.summary_name()))
+        "The product families of the delivery matrix.",
+        "Family",
+        &union(Family::KNOWN.map(Family::as_str)),
     );
-    let _ = writeln!(w, "export type NotificationDay = {};", days.join(" | "));
-    out.push_str(STATIC_TYPES);
+    alias(
+        w,
+        "",
+        "Issuance",
+        &union(Issuance::BOTH.map(Issuance::as_str)),
+    );
+    alias(w, "", "Goal", &union(Goal::ALL.map(Goal::as_str)));
+    alias(
+        w,
+        "Whether a body creates a webhook (POST /webhook) or updates one (PUT /webhook/{id}).",
+        "Mode",
+        &union(Mode::ALL.map(Mode::as_str)),
+    );
+    alias(
+        w,
+        "What a certificate is in its chain, from the certificate itself, not its place.",
+        "Role",
+        &union(Role::ALL.map(Role::as_str)),
+    );
+    alias(
+        w,
+        "Where a setting's value came from: only `stated` is known.",
+        "Source",
+        &union(Source::ALL.map(Source::as_str)),
+    );
+    alias(w, "", "FlagKey", &union(Flag::ALL.map(Flag::key)));
+    alias(
+        w,
+        "How the explainer's `settings` names each flag.",
+        "FlagSummaryName",
+        &union(Flag::ALL.map(Flag::summary_name)),
+    );
+    let days: Vec<String> = catalog::FREQUENCY_DAYS
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    alias(w, "", "NotificationDay", &days.join(" | "));
+    let on_off = union([catalog::flag_text(true), catalog::flag_text(false)]);
+    alias(
+        w,
+        "How a flag may be written; the API documents \"1\" and \"0\".",
+        "FlagValue",
+        &format!("{on_off} | boolean | 0 | 1"),
+    );
+    let frequency = catalog::FREQUENCY;
+    alias(
+        w,
+        "",
+        "WebhookSettings",
+        &format!("{{ [K in FlagKey]?: FlagValue }} & {{ {frequency}?: NotificationDay[] }}"),
+    );
+    alias(
+        w,
+        "`webhook_settings` as normalized: flags as \"1\"/\"0\", unknown keys kept.",
+        "NormalizedWebhookSettings",
+        &format!(
+            "{{ [K in FlagKey]?: {on_off} }} & {{ {frequency}?: number[] }} & Record<string, unknown>"
+        ),
+    );
 
-    let w = &mut out;
-    let _ = writeln!(
-        w,
-        "\n/** A chain entry as sent: end-entity first, then intermediates, then the root. */"
-    );
-    let _ = writeln!(
-        w,
-        "export interface ChainEntry {{ subject_common_name?: string; pem: string }}"
-    );
+    out.push('\n');
+    for shape in inputs::SHAPES.iter().chain(&inputs::ALL) {
+        write_shape(&mut out, shape);
+    }
+    for record in interfaces() {
+        out.push('\n');
+        write_interface(&mut out, &record);
+        for narrowing in NARROWINGS.iter().filter(|n| n.base == record.name) {
+            doc_comment(&mut out, &[narrowing.doc], "");
+            let members: Vec<String> = narrowing
+                .members
+                .iter()
+                .map(|(key, ts_type)| format!("{key}: {ts_type}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "export interface {} extends {} {{ {} }}",
+                narrowing.name,
+                narrowing.base,
+                members.join("; ")
+            );
+        }
+        for (name, doc, members) in UNIONS {
+            let narrowed = NARROWINGS.iter().find(|n| n.name == members[0]);
+            if narrowed.is_some_and(|n| n.base == record.name) {
+                alias(&mut out, doc, name, &members.join(" | "));
+            }
+        }
+    }
+
+    out.push('\n');
     let mut members = Vec::new();
     for (name, kind) in catalog::EVENTS {
         let type_name = format!("{}Event", pascal(name));
@@ -141,202 +377,18 @@ fn types() -> String {
             (None, _) => "/** Not documented by DigiCert: kept as received. */ data?: Record<string, unknown>".to_string(),
         };
         let _ = writeln!(
-            w,
+            out,
             "export interface {type_name} {{ event: \"{name}\"; {data} }}"
         );
     }
-    let _ = writeln!(
-        w,
-        "/** An event this version does not know, kept whole (diagnostic `unknown-event`). */\nexport interface UnknownWebhookEvent {{ event: string; data?: unknown; [field: string]: unknown }}"
+    alias(
+        &mut out,
+        "A known webhook event: a discriminated union on `event`.",
+        "WebhookEvent",
+        &members.join(" | "),
     );
-    let _ = writeln!(w, "/** A known webhook event: a discriminated union on `event`. */\nexport type WebhookEvent = {};", members.join(" | "));
     out
 }
-
-const STATIC_TYPES: &str = r#"
-export type Severity = "error" | "warning" | "info";
-/** 1-based line and column; column and offset count UTF-16 code units. */
-export interface Position { line: number; column: number; offset: number }
-export interface Range { start: Position; end: Position }
-export interface Diagnostic {
-  severity: Severity;
-  code: DiagnosticCode;
-  /** RFC 6901 JSON Pointer into the input; "" is the root. */
-  path: string;
-  message: string;
-  /** What to write instead. */
-  hint?: string;
-  /** Present whenever the input was text. */
-  range?: Range;
-  /** Where the fix is mechanical: the JSON text that replaces `range`. */
-  replacement?: string;
-}
-
-/** How a flag may be written; the API documents "1" and "0". */
-export type FlagValue = "1" | "0" | boolean | 0 | 1;
-export type WebhookSettings = { [K in FlagKey]?: FlagValue } & { webhook_notification_frequency?: NotificationDay[] };
-/** A create (POST /webhook) or update (PUT /webhook/{id}) body. */
-export interface WebhookRequestBody {
-  endpoint: string;
-  secret?: string;
-  events?: SubscribableEventName[];
-  webhook_settings?: WebhookSettings;
-}
-/** The body to send: flags as "1"/"0", duplicates removed, key order kept; unknown keys kept. */
-export interface NormalizedRequestBody {
-  endpoint?: string;
-  secret?: string;
-  events?: string[];
-  webhook_settings?: { [K in FlagKey]?: "1" | "0" } & { webhook_notification_frequency?: number[] } & Record<string, unknown>;
-  [field: string]: unknown;
-}
-
-export interface ValidateOptions {
-  /** Default "create". On update, `secret: ""` removes the secret. */
-  mode?: "create" | "update";
-  /** Flags spelled other than "1"/"0" become errors. Default false. */
-  strict?: boolean;
-  /** Default 100; `truncated` says when the list was cut. */
-  maxDiagnostics?: number;
-  /** Default 1 MiB of UTF-8. */
-  maxInputBytes?: number;
-}
-interface ValidationReportBase {
-  /** In document order. */
-  diagnostics: Diagnostic[];
-  /** Whether the list was cut at maxDiagnostics. */
-  truncated: boolean;
-}
-/** No error (counting errors beyond the maxDiagnostics cut): `normalized` is the body to send. */
-export interface ValidValidationReport extends ValidationReportBase { valid: true; normalized: NormalizedRequestBody }
-/** At least one error: `normalized` is the body as far as it could be read (null when it is not a JSON object); do not send it. */
-export interface InvalidValidationReport extends ValidationReportBase { valid: false; normalized: NormalizedRequestBody | null }
-/** Discriminated by `valid`: `if (report.valid)` makes `normalized` the body to send. */
-export type ValidationReport = ValidValidationReport | InvalidValidationReport;
-
-export type Issuance = "not_instant" | "instant";
-export interface DeliveryOutcome {
-  family: Family;
-  issuance: Issuance;
-  /** Is certificate_issued sent at all. */
-  eventSent: boolean;
-  includesChain: boolean;
-  /** True only when every input in `decidedBy` is stated in the body with a valid value (an
-   * input the rules make irrelevant, such as the chain flag for code signing, is not listed)
-   * and the product is known or cannot matter. Otherwise `eventSent` and `includesChain` rest
-   * on the assumptions listed in `assumed` and named in `reason`. */
-  certain: boolean;
-  /** The matrix cell in a few words; "(assumed)" when an input is assumed, "event, chain
-   * unknown" when the product is. */
-  summary: "no event" | "no event (assumed)" | "event with chain" | "event without chain" | "event with chain (assumed)" | "event without chain (assumed)" | "event, chain unknown";
-  /** One sentence a person can act on; names the deciding settings by their API keys and
-   * every assumption in words (omitted, kept by an update, invalid, unreadable). */
-  reason: string;
-  /** JSON Pointers of every input the answer depends on, `/events` first. */
-  decidedBy: string[];
-  /** The pointers of `decidedBy` whose value is not stated in the body, so assumed. */
-  assumed: string[];
-}
-export interface CaseOutcome extends Omit<DeliveryOutcome, "family"> { family: Family | "unknown" }
-export type EffectiveSettings = {
-  events: string[];
-  certificateIssuedSubscribed: boolean;
-  notificationFrequency: number[] | null;
-} & { [K in FlagSummaryName]: boolean };
-/** A setting the body does not state, and what the answer assumes for it: `default` (omitted
- * on create), `unchanged` (omitted on update: the current value, unknown here), `invalid` (in
- * the body with a value the API would refuse; never called omitted), `unreadable` (the body
- * is not a readable request body). */
-export interface Assumption { path: string; source: "default" | "unchanged" | "invalid" | "unreadable"; note: string }
-export interface Recommendation {
-  goal: Goal;
-  description: string;
-  /** An RFC 7396 JSON Merge Patch for the request body. */
-  patch: { events?: string[]; webhook_settings?: { [K in FlagKey]?: "1" | "0" } };
-}
-export interface DeliveryReport {
-  /** As validateRequest would say: no error, counting those beyond the diagnostics cap. */
-  valid: boolean;
-  settings: EffectiveSettings;
-  assumptions: Assumption[];
-  /** One per family x issuance: families in the order of `Family`, not_instant first. */
-  outcomes: DeliveryOutcome[];
-  approval: { subscribed: string[]; note: string };
-  recommendations: Recommendation[];
-  diagnostics: Diagnostic[];
-}
-export interface ExplainOptions {
-  mode?: "create" | "update";
-  /** Default 1 MiB of UTF-8. */
-  maxInputBytes?: number;
-}
-/** An Order-info `product` object (other fields are ignored). */
-export interface ProductInfo { name_id?: string; type?: string; group_name?: string; validation_type?: string; [field: string]: unknown }
-export interface Scenario { product: string | ProductInfo; instant: boolean; mode?: "create" | "update" }
-
-export interface CertificateInfo {
-  index: number;
-  /** From the certificate itself, not its place: a CA that is self-signed (or whose subject
-   * reads as its issuer) is the root, every other CA an intermediate, a non-CA the leaf. */
-  role: "leaf" | "intermediate" | "root";
-  /** As sent in the payload. */
-  subjectCommonName: string | null;
-  /** Decoded from the certificate. */
-  commonName: string | null;
-  /** RFC 4514. */
-  subject: string;
-  issuer: string;
-  /** Lowercase hex, no separators. */
-  serialNumber: string;
-  /** ISO 8601 UTC, e.g. 2031-11-10T00:00:00Z. */
-  notBefore: string;
-  notAfter: string;
-  /** Lowercase hex of the DER. */
-  sha256Fingerprint: string;
-  isCa: boolean;
-  selfSigned: boolean;
-  /** The `index` of the entry that issued this one (by names and key identifiers); null when
-   * self-signed or when the issuer is not in the chain. */
-  issuerIndex: number | null;
-  dnsNames: string[];
-  keyAlgorithm: string;
-  signatureAlgorithm: string;
-}
-export interface ParseOptions {
-  /** ISO 8601 or epoch milliseconds, for the validity checks. Default: the clock. */
-  now?: string | number;
-  /** A webhook request body: the result then explains why the chain is or is not there. */
-  settings?: string | WebhookRequestBody | Record<string, unknown>;
-  product?: string | ProductInfo;
-  instant?: boolean;
-  /** The mode of `settings`. */
-  mode?: "create" | "update";
-  maxDiagnostics?: number;
-  /** Per event (per line for parseEvents). Default 1 MiB of UTF-8. */
-  maxInputBytes?: number;
-}
-interface EventReportBase {
-  chain: CertificateInfo[] | null;
-  /** With `settings`: why the chain is or is not there. A value the settings state and the
-   * event contradicts means "the settings in effect differ"; a value they do not state and the
-   * event proves is said as what the event shows; what no setting could produce means the
-   * product or issuance was misidentified. Null without `settings`. */
-  explanation: string | null;
-  diagnostics: Diagnostic[];
-  /** parseEvents only: the 1-based line of the record in the NDJSON text. */
-  line?: number;
-}
-/** A known event with no error: `event` is typed by its name. */
-export interface KnownEventReport extends EventReportBase { ok: true; event: WebhookEvent; unknownEvent: null }
-/** An event this version does not know, kept whole (diagnostic `unknown-event`). */
-export interface UnknownEventReport extends EventReportBase { ok: true; event: null; unknownEvent: UnknownWebhookEvent }
-/** An event with errors: what arrived, if it was an object, not typed (it may not match any event's type). */
-export interface FailedEventReport extends EventReportBase { ok: false; event: ReceivedEvent | null; unknownEvent: UnknownWebhookEvent | null }
-/** Discriminated by `ok` (no error diagnostics): `if (r.ok && r.event)` gives a typed known event. */
-export type EventReport = KnownEventReport | UnknownEventReport | FailedEventReport;
-/** A JSON object as received, before its fields were checked. */
-export interface ReceivedEvent { event?: unknown; data?: unknown; [field: string]: unknown }
-"#;
 
 /// What both entries declare: inputs, the catalogue lists, version and loading.
 const COMMON_FUNCTIONS: &str = r#"
@@ -387,79 +439,6 @@ export declare function isDigiCertSource(ip: string): boolean;
 /** JSON Schema (2020-12) of the event envelope and the known events. */
 export declare function eventSchema(): Record<string, unknown>;
 
-/** The event a handler registered for `E` receives. */
-export type EventOf<E extends EventName> = Extract<WebhookEvent, { event: E }>;
-export interface WebhooksOptions {
-  /** Compared with X-WEBHOOK-KEY in constant time. Omit the option to check no key; an
-   * undefined or empty value throws, so an unset environment variable cannot turn the check off. */
-  secret?: string;
-  /** Require a source inside 216.168.240.0/20. Default: true when a remote address is known. */
-  checkSource?: boolean;
-  /** How many proxies in front of the listener to believe in X-Forwarded-For. Default 0. */
-  trustProxy?: number;
-  /** Larger bodies are refused with 413 without being buffered. Default 1 MiB. */
-  maxBodyBytes?: number;
-  /** The webhook's request body: reports then explain why the chain is or is not there. */
-  settings?: string | WebhookRequestBody | Record<string, unknown>;
-  /** The mode of `settings`. */
-  mode?: "create" | "update";
-  /** For the validity checks. Default: the clock. */
-  now?: string | number;
-}
-/** What a handler gets beside the event. */
-export interface HandlerContext {
-  report: KnownEventReport | UnknownEventReport;
-  chain: CertificateInfo[] | null;
-  explanation: string | null;
-  /** Notes on how the request arrived (for example a body a framework had already parsed). */
-  notes: string[];
-}
-export type ReceiveFailureCode = "invalid-event" | "missing-key" | "wrong-key" | "forbidden-source" | "method-not-allowed" | "payload-too-large" | "unsupported-media-type" | "handler-failed";
-export interface ReceiveInput {
-  headers?: Headers | Record<string, string | string[] | undefined>;
-  /** Text, bytes, a Node or web stream, or a value a framework already parsed. */
-  body?: string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | NodeStreamLike | object | null;
-  remoteAddress?: string;
-  /** When given, anything but POST is 405. */
-  method?: string;
-}
-export interface NodeStreamLike { on(event: string, listener: (chunk: Uint8Array | string) => void): unknown; off(event: string, listener: (chunk: Uint8Array | string) => void): unknown; once(event: string, listener: (value?: unknown) => void): unknown }
-export interface ReceiveResult {
-  status: 200 | 400 | 401 | 403 | 405 | 413 | 415 | 500;
-  report: EventReport | null;
-  /** Present unless the status is 200. */
-  error?: { code: ReceiveFailureCode; message: string };
-  notes: string[];
-}
-export interface Webhooks {
-  /** Handlers for one event name (or several) run in the order they were added. */
-  on<E extends EventName>(name: E | readonly E[], handler: (event: EventOf<E>, ctx: HandlerContext) => unknown): void;
-  /** Runs after the named handlers for every event, known or not. */
-  onAny(handler: (event: WebhookEvent | UnknownWebhookEvent, ctx: HandlerContext) => unknown): void;
-  /** Gets what a handler threw; the sender gets 500 and no detail. */
-  onError(handler: (error: unknown, ctx: HandlerContext) => unknown): void;
-  /** `"*"` removes an onAny handler. */
-  removeListener(name: EventName | readonly EventName[] | "*", handler: (...args: never[]) => unknown): void;
-  /** Checks, parses and dispatches one request; never throws for a bad request. */
-  receive(input: ReceiveInput): Promise<ReceiveResult>;
-}
-export declare function createWebhooks(options?: WebhooksOptions): Webhooks;
-export interface NodeRequestLike extends NodeStreamLike {
-  method?: string; url?: string; originalUrl?: string;
-  headers: Record<string, string | string[] | undefined>;
-  socket?: { remoteAddress?: string };
-  body?: unknown;
-  readableEnded?: boolean;
-}
-export interface NodeResponseLike { writeHead(status: number, headers: Record<string, string>): unknown; setHeader(name: string, value: string): unknown; end(body?: string): unknown; statusCode: number }
-/** A node:http request listener and an Express middleware; other paths go to `next` (or 404). */
-export declare function createNodeMiddleware(hooks: Webhooks, options?: { path?: string }): (req: NodeRequestLike, res: NodeResponseLike, next?: (error?: unknown) => void) => void;
-/** A fetch-style handler: `export default { fetch: createWebHandler(hooks) }`. */
-export declare function createWebHandler(hooks: Webhooks): (request: Request, context?: { remoteAddress?: string }) => Promise<Response>;
-/** The PEM bundle to deploy, leaf first, then each issuer by decoded links (not by position);
- * the root only with includeRoot. Throws an Error with code "chain-unusable" and `diagnostics`
- * when there is no chain, an entry did not decode, or the links are broken. */
-export declare function fullchainPem(report: EventReport, options?: { includeRoot?: boolean }): string;
 "#;
 
 #[cfg(test)]
@@ -544,10 +523,7 @@ mod tests {
         }
         // Literal unions: roles, sources and every summary the matrix can show.
         for role in ["leaf", "intermediate", "root"] {
-            assert!(
-                text("CertificateInfo").contains(&format!("\"{role}\"")),
-                "{role}"
-            );
+            assert!(text("Role").contains(&format!("\"{role}\"")), "{role}");
         }
         for source in [
             Source::Default,
@@ -570,7 +546,7 @@ mod tests {
                 };
                 for outcome in crate::explain_delivery(body, &options).outcomes {
                     assert!(
-                        text("DeliveryOutcome").contains(&format!("\"{}\"", outcome.summary)),
+                        text("CaseOutcome").contains(&format!("\"{}\"", outcome.summary)),
                         "{}",
                         outcome.summary
                     );
@@ -582,7 +558,7 @@ mod tests {
                     false,
                 );
                 assert!(
-                    text("DeliveryOutcome").contains(&format!("\"{}\"", case.summary)),
+                    text("CaseOutcome").contains(&format!("\"{}\"", case.summary)),
                     "{}",
                     case.summary
                 );
@@ -617,7 +593,10 @@ mod tests {
                 "EffectiveSettings+FlagSummaryName",
                 keys(&delivery["settings"]),
             ),
-            ("DeliveryOutcome", keys(&delivery["outcomes"][0])),
+            (
+                "CaseOutcome+DeliveryOutcome",
+                keys(&delivery["outcomes"][0]),
+            ),
             ("Assumption", keys(&delivery["assumptions"][0])),
             ("Recommendation", keys(&delivery["recommendations"][0])),
             ("EventReportBase+FailedEventReport", keys(&event)),
@@ -631,6 +610,33 @@ mod tests {
                         || text.contains(&format!("{field}?:"))
                         || text.contains(&format!("\"{field}\"")),
                     "{name} lacks {field}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_narrowing_narrows_a_member_its_record_declares() {
+        let records = interfaces();
+        for narrowing in NARROWINGS {
+            let base = records
+                .iter()
+                .find(|r| r.name == narrowing.base)
+                .unwrap_or_else(|| panic!("{}: no record {}", narrowing.name, narrowing.base));
+            for (key, _) in narrowing.members {
+                assert!(
+                    base.members.iter().any(|m| m.key == *key),
+                    "{} narrows {key}, which {} does not declare",
+                    narrowing.name,
+                    narrowing.base
+                );
+            }
+        }
+        for (name, _, members) in UNIONS {
+            for member in *members {
+                assert!(
+                    NARROWINGS.iter().any(|n| n.name == *member),
+                    "{name}: {member}"
                 );
             }
         }

@@ -11,6 +11,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::inputs::{self, OptionMember, OptionsObject};
 use crate::settings::ValidateOptions;
 use crate::to_json::ToJson;
 use crate::Mode;
@@ -160,11 +161,12 @@ impl Input {
     }
 }
 
-/// An options object whose keys have been checked against the ones the operation knows.
+/// An options object whose keys have been checked against the ones the operation knows
+/// ([`crate::inputs`], from which the TypeScript is declared too).
 struct Options(Option<JsValue>);
 
 impl Options {
-    fn read(value: Option<JsValue>, known: &[&str]) -> Result<Options, JsValue> {
+    fn read(value: Option<JsValue>, known: &OptionsObject) -> Result<Options, JsValue> {
         let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
             return Ok(Options(None));
         };
@@ -174,49 +176,57 @@ impl Options {
         let object: &js_sys::Object = value.unchecked_ref();
         for key in js_sys::Object::keys(object).iter() {
             let key = key.as_string().unwrap_or_default();
-            if !known.contains(&key.as_str()) {
+            if !known.open && !known.knows(&key) {
                 return Err(misuse(&format!(
                     "unknown option `{key}`; known: {}",
-                    known.join(", ")
+                    known.keys().collect::<Vec<_>>().join(", ")
                 )));
             }
         }
         Ok(Options(Some(value)))
     }
 
-    /// The value of `key`, `None` when absent or `undefined`.
-    fn get(&self, key: &str) -> Option<JsValue> {
+    /// The value of `member`, `None` when absent or `undefined`.
+    fn get(&self, member: &OptionMember) -> Option<JsValue> {
         let value = self.0.as_ref()?;
-        js_sys::Reflect::get(value, &key.into())
+        js_sys::Reflect::get(value, &member.key.into())
             .ok()
             .filter(|v| !v.is_undefined())
     }
 
-    fn bool(&self, key: &str) -> Result<Option<bool>, JsValue> {
-        self.get(key)
+    fn bool(&self, member: &OptionMember) -> Result<Option<bool>, JsValue> {
+        self.get(member)
             .map(|v| {
                 v.as_bool()
-                    .ok_or_else(|| misuse(&format!("{key} must be a boolean")))
+                    .ok_or_else(|| misuse(&format!("{} must be a boolean", member.key)))
             })
             .transpose()
     }
 
-    fn count(&self, key: &str) -> Result<Option<usize>, JsValue> {
-        self.get(key)
+    fn count(&self, member: &OptionMember) -> Result<Option<usize>, JsValue> {
+        self.get(member)
             .map(|v| match v.as_f64() {
                 Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n.min(u32::MAX as f64) as usize),
-                _ => Err(misuse(&format!("{key} must be a non-negative integer"))),
+                _ => Err(misuse(&format!(
+                    "{} must be a non-negative integer",
+                    member.key
+                ))),
             })
             .transpose()
     }
 
     fn mode(&self) -> Result<Mode, JsValue> {
-        match self.get("mode").map(|v| v.as_string()) {
-            None => Ok(Mode::Create),
-            Some(Some(m)) if m == "create" => Ok(Mode::Create),
-            Some(Some(m)) if m == "update" => Ok(Mode::Update),
-            Some(_) => Err(misuse("mode must be \"create\" or \"update\"")),
-        }
+        let Some(value) = self.get(&inputs::MODE) else {
+            return Ok(Mode::Create);
+        };
+        let text = value.as_string().unwrap_or_default();
+        Mode::ALL
+            .into_iter()
+            .find(|mode| mode.as_str() == text)
+            .ok_or_else(|| {
+                let names: Vec<String> = Mode::ALL.map(|m| format!("\"{}\"", m.as_str())).into();
+                misuse(&format!("mode must be {}", names.join(" or ")))
+            })
     }
 }
 
@@ -231,19 +241,16 @@ fn output<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// Validates a webhook create/update request body (or a `GET /webhook` response).
 #[wasm_bindgen(js_name = validateRequest)]
 pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let options = Options::read(
-        options,
-        &["mode", "strict", "maxDiagnostics", "maxInputBytes"],
-    )?;
+    let options = Options::read(options, &inputs::VALIDATE)?;
     let defaults = ValidateOptions::default();
     let options = ValidateOptions {
         mode: options.mode()?,
-        strict: options.bool("strict")?.unwrap_or(defaults.strict),
+        strict: options.bool(&inputs::STRICT)?.unwrap_or(defaults.strict),
         max_diagnostics: options
-            .count("maxDiagnostics")?
+            .count(&inputs::MAX_DIAGNOSTICS)?
             .unwrap_or(defaults.max_diagnostics),
         max_input_bytes: options
-            .count("maxInputBytes")?
+            .count(&inputs::MAX_INPUT_BYTES)?
             .unwrap_or(defaults.max_input_bytes),
     };
     let input = Input::read(&input, "input", options.max_input_bytes)?;
@@ -271,18 +278,19 @@ mod full {
     use super::{bytes_text, misuse, output, utf8, Input, Options};
     use crate::event::ParseOptions;
     use crate::explain::ProductRef;
+    use crate::inputs::{self, OptionMember};
     use crate::product::Product;
     use crate::settings::ValidateOptions;
 
     /// Which certificate_issued events carry certificate_chain, for every family and issuance.
     #[wasm_bindgen(js_name = explainDelivery)]
     pub fn explain_delivery(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let options = Options::read(options, &["mode", "maxInputBytes"])?;
+        let options = Options::read(options, &inputs::EXPLAIN)?;
         let defaults = ValidateOptions::default();
         let options = ValidateOptions {
             mode: options.mode()?,
             max_input_bytes: options
-                .count("maxInputBytes")?
+                .count(&inputs::MAX_INPUT_BYTES)?
                 .unwrap_or(defaults.max_input_bytes),
             ..defaults
         };
@@ -303,7 +311,8 @@ mod full {
                 "product must be a name_id or type string, or an order info product object",
             ));
         }
-        let text = |key: &str| -> Result<Option<String>, JsValue> {
+        let text = |member: OptionMember| -> Result<Option<String>, JsValue> {
+            let key = member.key;
             let field = js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
             if field.is_undefined() || field.is_null() {
                 return Ok(None);
@@ -314,10 +323,10 @@ mod full {
                 .ok_or_else(|| misuse(&format!("product.{key} must be a string")))
         };
         Ok(ProductRef::Object(Product {
-            name_id: text("name_id")?,
-            kind: text("type")?,
-            group_name: text("group_name")?,
-            validation_type: text("validation_type")?,
+            name_id: text(inputs::NAME_ID)?,
+            kind: text(inputs::TYPE)?,
+            group_name: text(inputs::GROUP_NAME)?,
+            validation_type: text(inputs::VALIDATION_TYPE)?,
         }))
     }
 
@@ -329,10 +338,10 @@ mod full {
         if !scenario.is_object() {
             return Err(misuse("scenario must be an object { product, instant }"));
         }
-        let scenario = Options::read(Some(scenario), &["product", "instant", "mode"])?;
-        let product = read_product(scenario.get("product").unwrap_or(JsValue::UNDEFINED))?;
+        let scenario = Options::read(Some(scenario), &inputs::SCENARIO)?;
+        let product = read_product(scenario.get(&inputs::PRODUCT).unwrap_or(JsValue::UNDEFINED))?;
         let instant = scenario
-            .bool("instant")?
+            .bool(&inputs::INSTANT)?
             .ok_or_else(|| misuse("scenario.instant is required"))?;
         let options = ValidateOptions {
             mode: scenario.mode()?,
@@ -354,19 +363,8 @@ mod full {
 
     /// The options of `parseEvent` / `parseEvents`; without `now`, the clock.
     fn parse_options(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
-        let options = Options::read(
-            value,
-            &[
-                "now",
-                "settings",
-                "product",
-                "instant",
-                "mode",
-                "maxDiagnostics",
-                "maxInputBytes",
-            ],
-        )?;
-        let now = match options.get("now") {
+        let options = Options::read(value, &inputs::PARSE)?;
+        let now = match options.get(&inputs::NOW) {
             None => (js_sys::Date::now() / 1000.0).floor() as i64,
             Some(now) => match (now.as_f64(), now.as_string()) {
                 (Some(ms), _) if ms.is_finite() => (ms / 1000.0).floor() as i64,
@@ -380,7 +378,7 @@ mod full {
                 }
             },
         };
-        let settings = match options.get("settings").filter(|v| !v.is_null()) {
+        let settings = match options.get(&inputs::SETTINGS).filter(|v| !v.is_null()) {
             // Read with the default limit, as the settings themselves are.
             Some(settings) => Some(
                 Input::read(
@@ -392,7 +390,7 @@ mod full {
             ),
             None => None,
         };
-        let product = match options.get("product").filter(|v| !v.is_null()) {
+        let product = match options.get(&inputs::PRODUCT).filter(|v| !v.is_null()) {
             Some(product) => Some(read_product(product)?),
             None => None,
         };
@@ -401,12 +399,12 @@ mod full {
             settings,
             settings_mode: options.mode()?,
             product,
-            instant: options.bool("instant")?,
+            instant: options.bool(&inputs::INSTANT)?,
             max_diagnostics: options
-                .count("maxDiagnostics")?
+                .count(&inputs::MAX_DIAGNOSTICS)?
                 .unwrap_or(ParseOptions::default().max_diagnostics),
             max_input_bytes: options
-                .count("maxInputBytes")?
+                .count(&inputs::MAX_INPUT_BYTES)?
                 .unwrap_or(ParseOptions::default().max_input_bytes),
         })
     }
