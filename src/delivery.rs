@@ -151,19 +151,20 @@ pub struct Setting<T> {
     pub path: String,
 }
 
-/// The settings that decide delivery, after defaults.
+/// The settings that decide delivery, after defaults, each with where its value came from
+/// (reported to users as [`crate::explain::EffectiveSettings`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct EffectiveSettings {
+pub struct Settings {
     pub events: Setting<Vec<String>>,
-    /// One per flag, in the order of [`Flag::ALL`]: read them with [`EffectiveSettings::flag`].
+    /// One per flag, in the order of [`Flag::ALL`]: read them with [`Settings::flag`].
     pub flags: [Setting<bool>; Flag::ALL.len()],
     pub notification_frequency: Setting<Option<Vec<i64>>>,
 }
 
-impl EffectiveSettings {
+impl Settings {
     /// docs/domain.md §2–§3 defaults: every flag off; on create an omitted `events` subscribes to
     /// `certificate_issued` only (third-party docs [S]); on update omitted means unchanged.
-    pub fn defaults(mode: Mode, base: &str) -> EffectiveSettings {
+    pub fn defaults(mode: Mode, base: &str) -> Settings {
         let source = match mode {
             Mode::Create => Source::Default,
             Mode::Update => Source::Unchanged,
@@ -173,7 +174,7 @@ impl EffectiveSettings {
             source,
             path: pointer(&pointer(base, catalog::SETTINGS), flag.key()),
         };
-        EffectiveSettings {
+        Settings {
             events: Setting {
                 value: vec![CERTIFICATE_ISSUED.to_string()],
                 source,
@@ -197,7 +198,7 @@ impl EffectiveSettings {
     }
 
     /// These settings with the values a received event proved, marked as observed.
-    fn with_observed(&self, proven: &[(Input, bool)]) -> EffectiveSettings {
+    fn with_observed(&self, proven: &[(Input, bool)]) -> Settings {
         let mut observed = self.clone();
         for (input, value) in proven {
             match input {
@@ -309,7 +310,7 @@ pub enum Input {
     Flag(Flag),
 }
 
-impl EffectiveSettings {
+impl Settings {
     /// The value the rules read for `input`, where it came from, and its JSON Pointer.
     pub fn input(&self, input: Input) -> (bool, Source, &str) {
         match input {
@@ -366,7 +367,7 @@ pub fn state(setting: &Setting<bool>) -> String {
 }
 
 /// The sentence that names the assumption about `events`, when it is not stated.
-pub fn subscription_assumption(settings: &EffectiveSettings) -> Option<String> {
+pub fn subscription_assumption(settings: &Settings) -> Option<String> {
     let events = &settings.events;
     let includes = if settings.certificate_issued_subscribed() {
         "includes"
@@ -408,7 +409,7 @@ pub fn chain_flag(issuance: Issuance) -> Flag {
 }
 
 /// The rules of docs/domain.md §5, one case at a time.
-pub fn outcome(settings: &EffectiveSettings, family: Family, issuance: Issuance) -> Outcome {
+pub fn outcome(settings: &Settings, family: Family, issuance: Issuance) -> Outcome {
     let (mut result, inputs) = decide(settings, family, issuance);
     let mut product_unknown = false;
     for input in inputs {
@@ -430,11 +431,7 @@ pub fn outcome(settings: &EffectiveSettings, family: Family, issuance: Issuance)
 }
 
 /// The answer for one case and the inputs it depends on, in the order they were read.
-fn decide(
-    settings: &EffectiveSettings,
-    family: Family,
-    issuance: Issuance,
-) -> (Outcome, Vec<Input>) {
+fn decide(settings: &Settings, family: Family, issuance: Issuance) -> (Outcome, Vec<Input>) {
     let mut result = Outcome {
         family,
         issuance,
@@ -531,7 +528,7 @@ fn decide(
 }
 
 /// Every outcome of the matrix, families in contract order, not instant before instant.
-pub fn matrix(settings: &EffectiveSettings) -> Vec<Outcome> {
+pub fn matrix(settings: &Settings) -> Vec<Outcome> {
     Family::KNOWN
         .into_iter()
         .flat_map(|family| Issuance::BOTH.map(|issuance| outcome(settings, family, issuance)))
@@ -556,7 +553,7 @@ pub enum Target {
 /// flag defaulted on create (DigiCert states those defaults). A value kept unchanged by an
 /// update, an invalid one, or the third-party default of `events` is never the premise of a
 /// warning.
-pub fn no_effect(settings: &EffectiveSettings) -> Vec<NoEffect> {
+pub fn no_effect(settings: &Settings) -> Vec<NoEffect> {
     let known = Source::is_known_flag;
     let mut found = Vec::new();
     // The create default of `events` is a third-party claim (docs/domain.md §2): not a premise.
@@ -629,7 +626,7 @@ record! {
     }
 }
 
-pub fn approval(settings: &EffectiveSettings) -> Approval {
+pub fn approval(settings: &Settings) -> Approval {
     let subscribed: Vec<String> = settings
         .events
         .value
@@ -805,7 +802,7 @@ impl Declared for FlagPatch {
 
 /// For each goal the current settings miss, or reach only by an assumed flag value, the merge
 /// patch that reaches it: the flags that must change or are not stated, each set explicitly.
-pub fn recommendations(settings: &EffectiveSettings) -> Vec<Recommendation> {
+pub fn recommendations(settings: &Settings) -> Vec<Recommendation> {
     let outcomes = matrix(settings);
     Goal::ALL
         .into_iter()
@@ -875,7 +872,7 @@ fn needs(family: Family, issuance: Issuance, has_chain: bool) -> (Vec<(Input, bo
     (needs, true)
 }
 
-fn fit(settings: &EffectiveSettings, family: Family, issuance: Issuance, has_chain: bool) -> Fit {
+fn fit(settings: &Settings, family: Family, issuance: Issuance, has_chain: bool) -> Fit {
     let (needs, possible) = needs(family, issuance, has_chain);
     let stated_otherwise = |(input, needed): &(Input, bool)| {
         let (value, source, _) = settings.input(*input);
@@ -913,7 +910,7 @@ fn facts(inputs: &[(Input, bool)]) -> String {
 }
 
 /// Why the settings do not state the inputs an event proved: "`events` is omitted".
-fn unstated(settings: &EffectiveSettings, inputs: &[(Input, bool)]) -> String {
+fn unstated(settings: &Settings, inputs: &[(Input, bool)]) -> String {
     let words: Vec<String> = inputs
         .iter()
         .map(|(input, _)| {
@@ -934,7 +931,7 @@ fn unstated(settings: &EffectiveSettings, inputs: &[(Input, bool)]) -> String {
 /// in effect differ; what no setting could produce means the product or issuance was
 /// misidentified. `family` and `instant` narrow the cases when the caller knows them.
 pub fn explain_certificate_issued(
-    settings: &EffectiveSettings,
+    settings: &Settings,
     has_chain: bool,
     family: Option<Family>,
     instant: Option<bool>,
@@ -1120,7 +1117,7 @@ pub fn explain_certificate_issued(
 }
 
 /// What a received event other than `certificate_issued` shows about the subscription.
-pub fn explain_other_event(settings: &EffectiveSettings, event: &str) -> String {
+pub fn explain_other_event(settings: &Settings, event: &str) -> String {
     let head =
         format!("Only {CERTIFICATE_ISSUED} events carry certificate_chain; this is {event}.");
     let subscribable = matches!(
@@ -1164,8 +1161,8 @@ mod tests {
         }
     }
 
-    fn settings(events: &[&str], flags: [bool; 3]) -> EffectiveSettings {
-        let mut s = EffectiveSettings::defaults(Mode::Create, "");
+    fn settings(events: &[&str], flags: [bool; 3]) -> Settings {
+        let mut s = Settings::defaults(Mode::Create, "");
         s.events = Setting {
             value: events.iter().map(|e| e.to_string()).collect(),
             source: Source::Stated,

@@ -4,7 +4,7 @@
 
 use crate::catalog::{Flag, FlagValues};
 use crate::delivery::{
-    self, Approval, EffectiveSettings, Issuance, Outcome, Recommendation, Setting, Source,
+    self, Approval, Issuance, Outcome, Recommendation, Setting, Settings, Source,
 };
 use crate::diagnostic::Diagnostic;
 use crate::product::{self, Family, Product};
@@ -15,7 +15,7 @@ record! {
     /// The effective settings after defaults, in the shape of the API contract: each flag under
     /// its summary name.
     #[derive(Debug, Clone, PartialEq)]
-    pub struct SettingsSummary as "EffectiveSettings" {
+    pub struct EffectiveSettings as "EffectiveSettings" {
         pub events: Vec<String> => "events",
         pub certificate_issued_subscribed: bool => "certificateIssuedSubscribed",
         pub flags: FlagValues => flatten,
@@ -44,7 +44,7 @@ record! {
     pub struct DeliveryReport as "DeliveryReport" {
         /// As `validateRequest` would say: no error, counting those beyond the diagnostics cap.
         pub valid: bool => "valid",
-        pub settings: SettingsSummary => "settings",
+        pub settings: EffectiveSettings => "settings",
         pub assumptions: Vec<Assumption> => "assumptions",
         /// One per family x issuance: families in the order of `FAMILIES`, not_instant first.
         pub outcomes: Vec<Outcome> => "outcomes": "DeliveryOutcome[]",
@@ -75,7 +75,7 @@ pub fn explain_delivery(text: &str, options: &ValidateOptions) -> DeliveryReport
     let effective = &reading.settings;
     DeliveryReport {
         valid: !reading.findings.has_errors(),
-        settings: summary(effective),
+        settings: effective_settings(effective),
         assumptions: assumptions(effective),
         outcomes: delivery::matrix(effective),
         approval: delivery::approval(effective),
@@ -107,8 +107,8 @@ pub fn explain_case(
     outcome
 }
 
-fn summary(settings: &EffectiveSettings) -> SettingsSummary {
-    SettingsSummary {
+fn effective_settings(settings: &Settings) -> EffectiveSettings {
+    EffectiveSettings {
         events: settings.events.value.clone(),
         certificate_issued_subscribed: settings.certificate_issued_subscribed(),
         flags: FlagValues(Flag::ALL.map(|flag| settings.flag(flag).value)),
@@ -116,7 +116,7 @@ fn summary(settings: &EffectiveSettings) -> SettingsSummary {
     }
 }
 
-fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
+fn assumptions(settings: &Settings) -> Vec<Assumption> {
     fn note<T>(setting: &Setting<T>, default: &str) -> Option<Assumption> {
         let note = match setting.source {
             // Observed values exist only inside an event's explanation.
@@ -160,7 +160,7 @@ fn assumptions(settings: &EffectiveSettings) -> Vec<Assumption> {
 /// A settings body read once, to explain any number of events against it (an NDJSON file of
 /// thousands of events shares one).
 pub struct SettingsContext {
-    settings: EffectiveSettings,
+    settings: Settings,
 }
 
 impl SettingsContext {

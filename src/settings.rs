@@ -4,7 +4,7 @@
 use crate::record::record;
 
 use crate::catalog::{self, flag_text, EventKind, Flag};
-use crate::delivery::{self, EffectiveSettings, Mode, Setting, Source, Target};
+use crate::delivery::{self, Mode, Setting, Settings, Source, Target};
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::endpoint;
 use crate::json::{self, last_wins, Member, Node, Span, Value};
@@ -54,7 +54,7 @@ record! {
 pub(crate) struct Reading {
     pub findings: Findings,
     pub normalized: Option<Value>,
-    pub settings: EffectiveSettings,
+    pub settings: Settings,
 }
 
 pub fn validate_request(text: &str, options: &ValidateOptions) -> ValidationReport {
@@ -72,7 +72,7 @@ pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
     let mut reader = Reader {
         options,
         findings: Findings::new(options.max_diagnostics),
-        settings: EffectiveSettings::defaults(options.mode, ""),
+        settings: Settings::defaults(options.mode, ""),
     };
     let normalized = reader.document(text);
     if normalized.is_none() {
@@ -89,7 +89,7 @@ pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
 struct Reader<'o> {
     options: &'o ValidateOptions,
     findings: Findings,
-    settings: EffectiveSettings,
+    settings: Settings,
 }
 
 /// How a flag value is spelled (docs/domain.md §3 decision: three spellings accepted, one canonical).
@@ -231,7 +231,7 @@ impl Reader<'_> {
                 first.span.opening(),
                 "this is a GET /webhook response: /webhooks/0 is checked as the request body, and `normalized` is that body without `id` and `status`",
             ));
-            self.settings = EffectiveSettings::defaults(self.options.mode, "/webhooks/0");
+            self.settings = Settings::defaults(self.options.mode, "/webhooks/0");
             result = Some(Value::Object(self.body(
                 body,
                 "/webhooks/0",

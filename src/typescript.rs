@@ -11,7 +11,7 @@ use crate::chain::{CertificateInfo, Role};
 use crate::delivery::{Approval, Goal, Issuance, Mode, Outcome, Patch, Recommendation, Source};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::event::EventReport;
-use crate::explain::{Assumption, DeliveryReport, SettingsSummary};
+use crate::explain::{Assumption, DeliveryReport, EffectiveSettings};
 use crate::inputs::{self, OptionsObject};
 use crate::position::{Position, Range};
 use crate::product::Family;
@@ -124,7 +124,7 @@ fn interfaces() -> Vec<Interface> {
         interface::<Diagnostic>(),
         interface::<ValidationReport>(),
         interface::<Outcome>(),
-        interface::<SettingsSummary>(),
+        interface::<EffectiveSettings>(),
         interface::<Assumption>(),
         interface::<Patch>(),
         interface::<Recommendation>(),

@@ -154,7 +154,7 @@ impl Input {
     }
 
     /// Ranges are only meaningful in the caller's text; for an object there is none.
-    fn place(&self, diagnostics: &mut [crate::Diagnostic]) {
+    fn drop_ranges_unless_text(&self, diagnostics: &mut [crate::Diagnostic]) {
         if !self.is_text {
             diagnostics.iter_mut().for_each(|d| d.range = None);
         }
@@ -255,7 +255,7 @@ pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsVa
     };
     let input = Input::read(&input, "input", options.max_input_bytes)?;
     let mut report = crate::validate_request(&input.text, &options);
-    input.place(&mut report.diagnostics);
+    input.drop_ranges_unless_text(&mut report.diagnostics);
     output(&report)
 }
 
@@ -296,7 +296,7 @@ mod full {
         };
         let input = Input::read(&input, "input", options.max_input_bytes)?;
         let mut report = crate::explain_delivery(&input.text, &options);
-        input.place(&mut report.diagnostics);
+        input.drop_ranges_unless_text(&mut report.diagnostics);
         output(&report)
     }
 
@@ -415,7 +415,7 @@ mod full {
         let options = parse_options(options)?;
         let input = Input::read(&input, "input", options.max_input_bytes)?;
         let mut report = crate::parse_event(&input.text, &options);
-        input.place(&mut report.diagnostics);
+        input.drop_ranges_unless_text(&mut report.diagnostics);
         output(&report)
     }
 
