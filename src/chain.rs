@@ -208,46 +208,43 @@ pub fn decode(bytes: &[u8], index: usize) -> Result<Decoded, String> {
 /// show what one says.
 fn read_certificate(bytes: &[u8], index: usize) -> Result<Decoded, der::Error> {
     let certificate = der::single(bytes, SEQUENCE, "the data is not one DER SEQUENCE")?;
-    let mut parts = Reader::new(certificate.value);
-    let tbs = parts.expect(SEQUENCE, "the to-be-signed part is not a SEQUENCE")?;
-    let (signature_algorithm, _) = algorithm(parts.expect(SEQUENCE, "no signature algorithm")?)?;
-    bit_string(parts.expect(BIT_STRING, "the signature is not a BIT STRING")?)?;
-    parts.finish("data after the signature")?;
+    let (tbs, signature_algorithm) =
+        der::nested(certificate.value, "data after the signature", |parts| {
+            let tbs = parts.expect(SEQUENCE, "the to-be-signed part is not a SEQUENCE")?;
+            let (signature_algorithm, _) =
+                algorithm(parts.expect(SEQUENCE, "no signature algorithm")?)?;
+            bit_string(parts.expect(BIT_STRING, "the signature is not a BIT STRING")?)?;
+            Ok((tbs, signature_algorithm))
+        })?;
+    let ToBeSigned {
+        serial,
+        issuer,
+        validity,
+        subject,
+        public_key,
+        extensions,
+    } = der::nested(
+        tbs.value,
+        "unexpected data after the extensions",
+        read_to_be_signed,
+    )?;
 
-    let mut tbs = Reader::new(tbs.value);
-    if let Some(version) = tbs.optional(der::context(0, true))? {
-        let version = der::single(version.value, INTEGER, "the version is not an INTEGER")?;
-        if !matches!(version.value, [0..=2]) {
-            return Err("an unknown certificate version");
-        }
-    }
-    let serial = tbs
-        .expect(INTEGER, "the serial number is not an INTEGER")?
-        .value;
-    if serial.is_empty() {
-        return Err("an empty serial number");
-    }
-    algorithm(tbs.expect(SEQUENCE, "no inner signature algorithm")?)?;
-    let issuer = tbs.expect(SEQUENCE, "the issuer is not a Name")?;
-    let validity = tbs.expect(SEQUENCE, "the validity is not a SEQUENCE")?;
-    let subject = tbs.expect(SEQUENCE, "the subject is not a Name")?;
-    let public_key = tbs.expect(SEQUENCE, "the public key info is not a SEQUENCE")?;
-    tbs.optional(der::context(1, false))?; // issuerUniqueID
-    tbs.optional(der::context(2, false))?; // subjectUniqueID
-    let extensions = tbs.optional(der::context(3, true))?;
-    tbs.finish("unexpected data after the extensions")?;
-
-    let mut times = Reader::new(validity.value);
-    let not_before_unix = time(times.next()?)?;
-    let not_after_unix = time(times.next()?)?;
-    times.finish("more than two validity times")?;
+    let (not_before_unix, not_after_unix) =
+        der::nested(validity.value, "more than two validity times", |times| {
+            Ok((time(times.next()?)?, time(times.next()?)?))
+        })?;
 
     let issuer_name = read_name(issuer)?;
     let subject_name = read_name(subject)?;
-    let mut key = Reader::new(public_key.value);
-    let (key_oid, key_parameters) = algorithm(key.expect(SEQUENCE, "no public key algorithm")?)?;
-    let key_bits = bit_string(key.expect(BIT_STRING, "the public key is not a BIT STRING")?)?;
-    key.finish("unexpected data after the public key")?;
+    let (key_oid, key_parameters, key_bits) = der::nested(
+        public_key.value,
+        "unexpected data after the public key",
+        |key| {
+            let (oid, parameters) = algorithm(key.expect(SEQUENCE, "no public key algorithm")?)?;
+            let bits = bit_string(key.expect(BIT_STRING, "the public key is not a BIT STRING")?)?;
+            Ok((oid, parameters, bits))
+        },
+    )?;
     let extensions = match extensions {
         Some(wrapper) => read_extensions(wrapper)?,
         None => Extensions::default(),
@@ -288,21 +285,66 @@ fn read_certificate(bytes: &[u8], index: usize) -> Result<Decoded, der::Error> {
     })
 }
 
+/// The fields of `TBSCertificate` (RFC 5280 §4.1) that are shown or compared.
+struct ToBeSigned<'a> {
+    serial: &'a [u8],
+    issuer: Tlv<'a>,
+    validity: Tlv<'a>,
+    subject: Tlv<'a>,
+    public_key: Tlv<'a>,
+    extensions: Option<Tlv<'a>>,
+}
+
+fn read_to_be_signed<'a>(tbs: &mut Reader<'a>) -> Result<ToBeSigned<'a>, der::Error> {
+    if let Some(version) = tbs.optional(der::context(0, true))? {
+        let version = der::single(version.value, INTEGER, "the version is not an INTEGER")?;
+        if !matches!(version.value, [0..=2]) {
+            return Err("an unknown certificate version");
+        }
+    }
+    let serial = tbs
+        .expect(INTEGER, "the serial number is not an INTEGER")?
+        .value;
+    if serial.is_empty() {
+        return Err("an empty serial number");
+    }
+    algorithm(tbs.expect(SEQUENCE, "no inner signature algorithm")?)?;
+    let issuer = tbs.expect(SEQUENCE, "the issuer is not a Name")?;
+    let validity = tbs.expect(SEQUENCE, "the validity is not a SEQUENCE")?;
+    let subject = tbs.expect(SEQUENCE, "the subject is not a Name")?;
+    let public_key = tbs.expect(SEQUENCE, "the public key info is not a SEQUENCE")?;
+    tbs.optional(der::context(1, false))?; // issuerUniqueID
+    tbs.optional(der::context(2, false))?; // subjectUniqueID
+    let extensions = tbs.optional(der::context(3, true))?;
+    Ok(ToBeSigned {
+        serial,
+        issuer,
+        validity,
+        subject,
+        public_key,
+        extensions,
+    })
+}
+
 /// `AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }`.
 fn algorithm(sequence: Tlv<'_>) -> Result<(&[u8], Option<Tlv<'_>>), der::Error> {
-    let mut fields = Reader::new(sequence.value);
-    let oid = der::check_oid(
-        fields
-            .expect(OID, "an algorithm without an identifier")?
-            .value,
-    )?;
-    let parameters = if fields.is_empty() {
-        None
-    } else {
-        Some(fields.next()?)
-    };
-    fields.finish("unexpected data after algorithm parameters")?;
-    Ok((oid, parameters))
+    der::nested(
+        sequence.value,
+        "unexpected data after algorithm parameters",
+        |fields| {
+            let oid = der::check_oid(
+                fields
+                    .expect(OID, "an algorithm without an identifier")?
+                    .value,
+            )?;
+            let parameters = if fields.is_empty() {
+                None
+            } else {
+                Some(fields.next()?)
+            };
+            Ok((oid, parameters))
+        },
+    )
 }
 
 /// The bits of a BIT STRING whose first content octet counts the unused trailing bits.
@@ -340,11 +382,20 @@ fn read_name(name: Tlv<'_>) -> Result<Vec<Vec<Attribute<'_>>>, der::Error> {
         let mut members = Reader::new(set.value);
         while !members.is_empty() {
             let pair = members.expect(SEQUENCE, "a name attribute is not a SEQUENCE")?;
-            let mut fields = Reader::new(pair.value);
-            let oid = der::check_oid(fields.expect(OID, "a name attribute without a type")?.value)?;
-            let value = fields.next()?;
-            fields.finish("unexpected data in a name attribute")?;
-            attributes.push(Attribute { oid, value });
+            let attribute = der::nested(
+                pair.value,
+                "unexpected data in a name attribute",
+                |fields| {
+                    let oid = der::check_oid(
+                        fields.expect(OID, "a name attribute without a type")?.value,
+                    )?;
+                    Ok(Attribute {
+                        oid,
+                        value: fields.next()?,
+                    })
+                },
+            )?;
+            attributes.push(attribute);
         }
         if attributes.is_empty() {
             return Err("an empty name part");
@@ -377,18 +428,23 @@ fn read_extensions(wrapper: Tlv<'_>) -> Result<Extensions, der::Error> {
     let mut list = Reader::new(list.value);
     while !list.is_empty() {
         let extension = list.expect(SEQUENCE, "an extension is not a SEQUENCE")?;
-        let mut fields = Reader::new(extension.value);
-        let id = der::check_oid(
-            fields
-                .expect(OID, "an extension without an identifier")?
-                .value,
+        let (id, value) = der::nested(
+            extension.value,
+            "unexpected data in an extension",
+            |fields| {
+                let id = der::check_oid(
+                    fields
+                        .expect(OID, "an extension without an identifier")?
+                        .value,
+                )?;
+                if let Some(critical) = fields.optional(BOOLEAN)? {
+                    boolean(critical)?;
+                }
+                let value =
+                    fields.expect(OCTET_STRING, "an extension value is not an OCTET STRING")?;
+                Ok((id, value.value))
+            },
         )?;
-        if let Some(critical) = fields.optional(BOOLEAN)? {
-            boolean(critical)?;
-        }
-        let value = fields.expect(OCTET_STRING, "an extension value is not an OCTET STRING")?;
-        fields.finish("unexpected data in an extension")?;
-        let value = value.value;
         if id == SUBJECT_KEY_ID.as_bytes() {
             found.subject_key_id = der::single(value, OCTET_STRING, "")
                 .ok()

@@ -121,23 +121,27 @@ impl<'a> Reader<'a> {
             Ok(None)
         }
     }
+}
 
-    /// Fails when anything follows the elements read.
-    pub fn finish(&self, what: &'static str) -> Result<(), Error> {
-        if self.rest.is_empty() {
-            Ok(())
-        } else {
-            Err(what)
-        }
+/// Reads the elements of `content` with `read`, then fails with `trailing` if anything is
+/// left: "no data after the last element" is part of the structure, not a call to remember.
+pub fn nested<'a, T>(
+    content: &'a [u8],
+    trailing: Error,
+    read: impl FnOnce(&mut Reader<'a>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut reader = Reader::new(content);
+    let value = read(&mut reader)?;
+    if reader.is_empty() {
+        Ok(value)
+    } else {
+        Err(trailing)
     }
 }
 
 /// The element that must be the only one in `bytes`, with `tag`.
 pub fn single<'a>(bytes: &'a [u8], tag: u8, what: &'static str) -> Result<Tlv<'a>, Error> {
-    let mut reader = Reader::new(bytes);
-    let tlv = reader.expect(tag, what)?;
-    reader.finish(what)?;
-    Ok(tlv)
+    nested(bytes, what, |reader| reader.expect(tag, what))
 }
 
 /// An OBJECT IDENTIFIER's content octets, built at compile time from its dotted form so
