@@ -324,6 +324,22 @@ impl Finding {
             format!("{subject} must be {expected}, not {}", node.value.kind()),
         )
     }
+
+    /// A `duplicate-value` finding: `shown` again in a list whose values must differ. The
+    /// repetition is left out of the normalized body.
+    pub fn repeated(
+        path: impl Into<String>,
+        node: &crate::json::Node,
+        shown: impl std::fmt::Display,
+    ) -> Finding {
+        Finding::new(
+            Code::DuplicateValue,
+            path,
+            node.span,
+            format!("{shown} is listed more than once"),
+        )
+        .hint("remove the repetition")
+    }
 }
 
 /// `a, b or c`: words joined as a sentence lists them.

@@ -475,15 +475,7 @@ impl Reader<'_> {
                 continue;
             };
             if repeated[i] {
-                self.push(
-                    Finding::new(
-                        Code::DuplicateValue,
-                        item_path(),
-                        item.span,
-                        format!("{} is listed more than once", json::shown(name)),
-                    )
-                    .hint("remove the repetition"),
-                );
+                self.push(Finding::repeated(item_path(), item, json::shown(name)));
                 continue;
             }
             kept.push(item.clone());
@@ -695,15 +687,7 @@ impl Reader<'_> {
                 continue;
             };
             if repeated[i] {
-                self.push(
-                    Finding::new(
-                        Code::DuplicateValue,
-                        item_path(),
-                        item.span,
-                        format!("{day} is listed more than once"),
-                    )
-                    .hint("remove the repetition"),
-                );
+                self.push(Finding::repeated(item_path(), item, day));
                 continue;
             }
             if !catalog::FREQUENCY_DAYS.contains(&day) {
