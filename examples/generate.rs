@@ -6,7 +6,8 @@
 
 use std::path::Path;
 
-use certcentral_webhooks::{catalog, event_names, schema, typescript, Family, Issuance};
+use certcentral_webhooks::{catalog, schema, typescript};
+use certcentral_webhooks::{event_names, Family, Issuance};
 
 fn main() -> std::io::Result<()> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "pkg".to_string());

@@ -1,5 +1,5 @@
 //! `certificate_chain` decoding (docs/domain.md §4): PEM to DER, DER to the fields a person checks, and
-//! the checks a chain should pass. The DER is read by [`crate::der`]; names and algorithms
+//! the checks a chain should pass. The DER is read by `der`; names and algorithms
 //! are rendered from small tables of the OIDs certificates use.
 
 use crate::record::{named, record};
@@ -46,6 +46,7 @@ record! {
     pub struct CertificateInfo as "CertificateInfo" {
         /// The entry's position in `certificate_chain` as sent.
         pub index: usize => "index",
+        /// Leaf, intermediate or root, from the certificate itself.
         pub role: Role => "role",
         /// As sent in the payload.
         pub subject_common_name: Option<String> => "subjectCommonName",
@@ -63,13 +64,19 @@ record! {
         pub not_after: String => "notAfter",
         /// Lowercase hex of the SHA-256 of the DER.
         pub sha256_fingerprint: String => "sha256Fingerprint",
+        /// Basic constraints say it is a CA.
         pub is_ca: bool => "isCa",
+        /// Its issuer is itself: the names match and so do the key identifiers, where both
+        /// are present.
         pub self_signed: bool => "selfSigned",
         /// The `index` of the entry that issued this one, by names and (where both carry them)
         /// key identifiers; null when self-signed or when the issuer is not in the chain.
         pub issuer_index: Option<usize> => "issuerIndex",
+        /// The DNS names of the subject alternative name extension.
         pub dns_names: Vec<String> => "dnsNames",
+        /// The public key, e.g. "RSA 2048" or "EC P-256".
         pub key_algorithm: String => "keyAlgorithm",
+        /// How the issuer signed it, e.g. "sha256WithRSAEncryption".
         pub signature_algorithm: String => "signatureAlgorithm",
     }
 }

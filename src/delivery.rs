@@ -11,11 +11,14 @@ use crate::to_json::ToJson;
 /// Whether a body creates a webhook (`POST /webhook`) or updates one (`PUT /webhook/{id}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// `POST /webhook`: an omitted setting takes its default.
     Create,
+    /// `PUT /webhook/{id}`: an omitted setting keeps its current value.
     Update,
 }
 
 impl Mode {
+    /// Both modes.
     pub const ALL: [Mode; 2] = [Mode::Create, Mode::Update];
 
     /// How the options name it.
@@ -35,14 +38,19 @@ named!(
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// When the certificate is issued: the instant the order is created, or later.
 pub enum Issuance {
+    /// Issued after validation, some time after the order.
     NotInstant,
+    /// Issued the instant the order is created.
     Instant,
 }
 
 impl Issuance {
+    /// Both, in the order of the delivery matrix.
     pub const BOTH: [Issuance; 2] = [Issuance::NotInstant, Issuance::Instant];
 
+    /// `Instant` when `instant`.
     pub fn from_instant(instant: bool) -> Issuance {
         if instant {
             Issuance::Instant
@@ -91,6 +99,7 @@ pub enum Source {
 }
 
 impl Source {
+    /// Every source.
     pub const ALL: [Source; 6] = [
         Source::Stated,
         Source::Default,
@@ -120,6 +129,7 @@ impl Source {
         }
     }
 
+    /// Whether the value is written in the body, validly.
     pub fn is_stated(self) -> bool {
         self == Source::Stated
     }
@@ -246,10 +256,13 @@ record! {
     /// and issuance, and why.
     #[derive(Debug, Clone, PartialEq)]
     pub struct Outcome as "CaseOutcome" {
+        /// The product family; `unknown` only from `explainCase`.
         pub family: Family => "family": format!("{} | \"unknown\"", Family::ts_type()),
+        /// Instant or later issuance.
         pub issuance: Issuance => "issuance",
         /// Is certificate_issued sent at all.
         pub event_sent: bool => "eventSent",
+        /// Does the event carry `certificate_chain`.
         pub includes_chain: bool => "includesChain",
         /// True only when every input in `decidedBy` is stated in the body with a valid value
         /// (an input the rules make irrelevant, such as the chain flag for code signing, is not
@@ -621,7 +634,9 @@ record! {
     /// The approval lifecycle events subscribed, and what that means.
     #[derive(Debug, Clone, PartialEq)]
     pub struct Approval as "Approval" {
+        /// The approval events in `events`.
         pub subscribed: Vec<String> => "subscribed",
+        /// What that means for an order that needs approval.
         pub note: String => "note",
     }
 }
@@ -672,6 +687,7 @@ pub enum Goal {
 }
 
 impl Goal {
+    /// Every goal, in the order recommendations list them.
     pub const ALL: [Goal; 3] = [
         Goal::ChainInEveryTlsEvent,
         Goal::EventsForInstantIssuance,
@@ -687,6 +703,7 @@ impl Goal {
         }
     }
 
+    /// The goal in a sentence.
     pub fn description(self) -> &'static str {
         match self {
             Goal::ChainInEveryTlsEvent => "Receive certificate_chain in every TLS certificate_issued event, instantly issued or not",
@@ -737,8 +754,11 @@ record! {
     /// A common goal, and the smallest change to the body that reaches it.
     #[derive(Debug, Clone, PartialEq)]
     pub struct Recommendation as "Recommendation" {
+        /// Which goal.
         pub goal: Goal => "goal",
+        /// The goal in a sentence.
         pub description: String => "description",
+        /// The change to the body.
         pub patch: Patch => "patch",
     }
 }
@@ -748,7 +768,9 @@ record! {
     /// (merge patches replace arrays), `webhook_settings` sets only the flags named.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Patch as "Patch" {
+        /// The whole new `events` list, when it changes.
         pub events: Option<Vec<String>> => "events" (optional),
+        /// The flags to set, when any.
         pub webhook_settings: FlagPatch => "webhook_settings" (optional),
     }
 }
@@ -758,6 +780,7 @@ record! {
 pub struct FlagPatch(pub Vec<(Flag, bool)>);
 
 impl FlagPatch {
+    /// No flag to set.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -1176,7 +1199,7 @@ mod tests {
         s
     }
 
-    /// Spec §5 table, row by row, for a TLS certificate (flags: instant notification,
+    /// docs/domain.md §5 table, row by row, for a TLS certificate (flags: instant notification,
     /// chain not instant, chain instant).
     #[test]
     fn spec_table_rows_for_tls() {

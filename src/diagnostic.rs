@@ -7,13 +7,18 @@ use crate::position::{LineIndex, Range};
 use crate::record::{named, record};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How much a diagnostic matters.
 pub enum Severity {
+    /// The body would be refused, or the event is not what DigiCert sends.
     Error,
+    /// Accepted, but probably not what was meant.
     Warning,
+    /// Worth knowing; nothing to fix.
     Info,
 }
 
 impl Severity {
+    /// Every severity, most severe first.
     pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
     /// The serialized name.
@@ -60,29 +65,48 @@ macro_rules! codes {
 }
 
 codes! {
+    /// Not JSON (RFC 8259): the message names trailing commas, comments, single quotes and lone surrogates.
     JsonSyntax = "json-syntax", Error;
+    /// Over the input size limit, nested too deep, or a chain longer than is decoded.
     InputTooLarge = "input-too-large", Error;
+    /// The document is not a JSON object.
     InvalidRoot = "invalid-root", Error;
+    /// A required field is absent (`endpoint`; an event's documented fields).
     MissingField = "missing-field", Error;
+    /// A key the API does not define; the hint names the closest key or where it belongs.
     UnknownField = "unknown-field", Error;
+    /// A key twice in one object: the last one wins, at the first one's place, as in `JSON.parse`.
     DuplicateKey = "duplicate-key", Warning;
+    /// A value of the wrong JSON type.
     InvalidType = "invalid-type", Error;
+    /// A value of the right type the API would refuse.
     InvalidValue = "invalid-value", Error;
+    /// `secret` under 32 characters.
     SecretTooShort = "secret-too-short", Error;
+    /// A flag written other than `"1"`/`"0"`; an error in strict mode.
     FlagSpelling = "flag-spelling", Warning;
+    /// An event name or notification day listed twice.
     DuplicateValue = "duplicate-value", Warning;
+    /// `events: []`: nothing is subscribed.
     EmptySubscription = "empty-subscription", Warning;
+    /// A setting that cannot change anything, given the others.
     NoEffect = "no-effect", Warning;
     /// The input is a `GET /webhook` list response; says which webhook inside it was read.
     ListResponse = "list-response", Info;
+    /// An event name this version does not know.
     UnknownEvent = "unknown-event", Info;
+    /// A chain entry that does not decode to one certificate.
     PemInvalid = "pem-invalid", Error;
+    /// An entry not issued by the entry after it.
     ChainOrder = "chain-order", Warning;
     /// The chain lacks a part DigiCert sends: it is empty, or no entry is the issued
     /// certificate, or none is the root.
     ChainIncomplete = "chain-incomplete", Warning;
+    /// An entry's `subject_common_name` differs from its certificate's common name.
     ChainNameMismatch = "chain-name-mismatch", Warning;
+    /// A certificate past its `notAfter`.
     CertificateExpired = "certificate-expired", Warning;
+    /// A certificate before its `notBefore`.
     CertificateNotYetValid = "certificate-not-yet-valid", Warning;
 }
 
@@ -92,10 +116,13 @@ record! {
     /// One finding, placed in the text.
     #[derive(Debug, Clone, PartialEq)]
     pub struct Diagnostic as "Diagnostic" {
+        /// How much it matters: an error makes the body or event invalid.
         pub severity: Severity => "severity",
+        /// Stable: match on it, not on `message`.
         pub code: Code => "code",
         /// RFC 6901 JSON Pointer into the input; "" is the root.
         pub path: String => "path",
+        /// What is wrong, in a sentence.
         pub message: String => "message",
         /// What to write instead.
         pub hint: Option<String> => "hint" (optional),

@@ -12,6 +12,7 @@ use crate::json::{member, Member, Node, Span, Value, MAX_SAFE_INTEGER};
 use crate::position::LineIndex;
 use crate::settings::{DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_INPUT_BYTES};
 
+/// How `parse_event` and `parse_events` read events.
 #[derive(Debug, Clone)]
 pub struct ParseOptions {
     /// Unix seconds to check validity against; `None` skips the validity checks. (The npm
@@ -19,9 +20,13 @@ pub struct ParseOptions {
     pub now: Option<i64>,
     /// A webhook request body: when given, each result explains the chain's presence.
     pub settings: Option<String>,
+    /// The mode of `settings`.
     pub settings_mode: Mode,
+    /// The product ordered: with it, the explanation is about its family alone.
     pub product: Option<ProductRef>,
+    /// Whether the certificate was issued the instant the order was created, if known.
     pub instant: Option<bool>,
+    /// Per event.
     pub max_diagnostics: usize,
     /// Per event (per line for NDJSON).
     pub max_input_bytes: usize,
@@ -61,12 +66,14 @@ record! {
         /// and the event proves is said as what the event shows; what no setting could produce
         /// means the product or issuance was misidentified. Null without `settings`.
         pub explanation: Option<String> => "explanation",
+        /// In document order.
         pub diagnostics: Vec<Diagnostic> => "diagnostics",
         /// `parseEvents` only: the 1-based line of the record in the NDJSON text.
         pub line: Option<usize> => "line" (optional),
     }
 }
 
+/// Parses one webhook event and decodes its certificate chain.
 pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
     let context = settings_context(options);
     parse_at(

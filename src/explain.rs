@@ -16,9 +16,13 @@ record! {
     /// its summary name.
     #[derive(Debug, Clone, PartialEq)]
     pub struct EffectiveSettings as "EffectiveSettings" {
+        /// The names subscribed, after defaults.
         pub events: Vec<String> => "events",
+        /// Whether `certificate_issued` is among them.
         pub certificate_issued_subscribed: bool => "certificateIssuedSubscribed",
+        /// Each flag, under its summary name.
         pub flags: FlagValues => flatten,
+        /// `webhook_notification_frequency`, in days; null when not stated.
         pub notification_frequency: Option<Vec<i64>> => "notificationFrequency",
     }
 }
@@ -32,6 +36,7 @@ record! {
     pub struct Assumption as "Assumption" {
         /// The JSON Pointer of the setting.
         pub path: String => "path",
+        /// Why the value is assumed.
         pub source: Source => "source": union(Source::ASSUMED.map(Source::as_str)),
         /// The assumption in words.
         pub note: String => "note",
@@ -44,12 +49,17 @@ record! {
     pub struct DeliveryReport as "DeliveryReport" {
         /// As `validateRequest` would say: no error, counting those beyond the diagnostics cap.
         pub valid: bool => "valid",
+        /// The settings in effect, after defaults.
         pub settings: EffectiveSettings => "settings",
+        /// Every setting the answers assume rather than read.
         pub assumptions: Vec<Assumption> => "assumptions",
         /// One per family x issuance: families in the order of `FAMILIES`, not_instant first.
         pub outcomes: Vec<Outcome> => "outcomes": "DeliveryOutcome[]",
+        /// The approval lifecycle events.
         pub approval: Approval => "approval",
+        /// The changes that reach common goals; none for a body that cannot be read.
         pub recommendations: Vec<Recommendation> => "recommendations",
+        /// As `validateRequest` gives them.
         pub diagnostics: Vec<Diagnostic> => "diagnostics",
     }
 }
@@ -57,11 +67,14 @@ record! {
 /// A product as a single name (`type` or `name_id`) or as an Order-info `product` object.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProductRef {
+    /// A `name_id` or `type`, such as `ssl_plus` or `ssl_certificate`.
     Name(String),
+    /// An Order-info `product` object.
     Object(Product),
 }
 
 impl ProductRef {
+    /// The family by the rules of docs/domain.md §6; `Unknown` when no rule matches.
     pub fn family(&self) -> Family {
         match self {
             ProductRef::Name(name) => product::classify_name(name),
@@ -70,6 +83,8 @@ impl ProductRef {
     }
 }
 
+/// Which `certificate_issued` events carry `certificate_chain`, for every product family and
+/// issuance, and why, for the body `text`.
 pub fn explain_delivery(text: &str, options: &ValidateOptions) -> DeliveryReport {
     let reading = settings::read(text, options);
     let effective = &reading.settings;

@@ -1,7 +1,8 @@
+#![warn(missing_docs)]
 //! Validate DigiCert CertCentral webhook request bodies, explain which `certificate_issued`
 //! events carry `certificate_chain`, and read the events that arrive at a listener.
 //!
-//! The crate is plain Rust; [`wasm`] (compiled for `wasm32` only) is the thin layer the npm
+//! The crate is plain Rust; `wasm` (compiled for `wasm32` only) is the thin layer the npm
 //! package is built from. Every rule traces to a fact in docs/domain.md.
 //!
 //! ```
@@ -14,27 +15,40 @@
 //! assert_eq!(report.diagnostics[0].code.as_str(), "flag-spelling");
 //! ```
 
-pub mod address;
+// The modules marked `#[doc(hidden)]` are public only for the package build (catalogue,
+// schemas, TypeScript), the fuzz targets and the tests: not part of the API, free to change.
+mod address;
+#[doc(hidden)]
 pub mod catalog;
+#[doc(hidden)]
 pub mod chain;
-pub mod delivery;
-pub mod der;
-pub mod diagnostic;
-pub mod endpoint;
-pub mod event;
-pub mod explain;
-pub mod inputs;
+mod delivery;
+mod der;
+mod diagnostic;
+mod endpoint;
+mod event;
+mod explain;
+// Parts of it serve only the wasm binding.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod inputs;
+#[doc(hidden)]
 pub mod json;
-pub mod listener;
+mod listener;
 mod order;
-pub mod position;
-pub mod product;
-pub mod record;
+mod position;
+mod product;
+mod record;
+#[doc(hidden)]
 pub mod schema;
-pub mod settings;
+mod settings;
 mod suggest;
-pub mod time;
-pub mod to_json;
+// Parts of it serve only the wasm binding.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod time;
+// Parts of it serve only the wasm binding.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod to_json;
+#[doc(hidden)]
 pub mod typescript;
 
 #[cfg(target_arch = "wasm32")]
@@ -45,11 +59,17 @@ pub mod wasm;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-pub use chain::CertificateInfo;
-pub use delivery::{Issuance, Mode};
+pub use catalog::{Flag, FlagValues};
+pub use chain::{CertificateInfo, Role};
+pub use delivery::{
+    Approval, FlagPatch, Goal, Issuance, Mode, Outcome, Patch, Recommendation, Source,
+};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use event::{parse_event, parse_events, EventReport, ParseOptions};
-pub use explain::{explain_case, explain_delivery, DeliveryReport, ProductRef};
+pub use explain::{
+    explain_case, explain_delivery, Assumption, DeliveryReport, EffectiveSettings, ProductRef,
+};
+pub use json::{Member, Node, Number, Span, Value};
 pub use listener::{is_digicert_source, verify_webhook_key};
 pub use position::{Position, Range};
 pub use product::{classify, classify_name, Family, Product};

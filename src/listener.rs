@@ -35,7 +35,7 @@ const DIGICERT_NETWORK: u32 = u32::from_be_bytes([216, 168, 240, 0]);
 const DIGICERT_MASK: u32 = !0 << 12;
 
 /// True for an IPv4 address inside 216.168.240.0/20, in any spelling a runtime or a proxy
-/// hands over (see [`crate::address::peer_ipv4`]): dotted quad, IPv4-mapped IPv6 in dotted or
+/// hands over (see `address::peer_ipv4`): dotted quad, IPv4-mapped IPv6 in dotted or
 /// hex form, bracketed, with a port. False for anything that is not an address.
 pub fn is_digicert_source(ip: &str) -> bool {
     crate::address::peer_ipv4(ip).is_some_and(|v4| v4 & DIGICERT_MASK == DIGICERT_NETWORK)

@@ -8,7 +8,9 @@ record! {
     /// 1-based line and column; column and offset count UTF-16 code units.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct Position as "Position" {
+        /// 1-based.
         pub line: u32 => "line",
+        /// 1-based, in UTF-16 code units.
         pub column: u32 => "column",
         /// 0-based, from the start of the text.
         pub offset: u32 => "offset",
@@ -19,7 +21,9 @@ record! {
     /// Where a diagnostic is in the text: `start` inclusive, `end` exclusive.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct Range as "Range" {
+        /// The first character.
         pub start: Position => "start",
+        /// Just after the last character.
         pub end: Position => "end",
     }
 }

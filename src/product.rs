@@ -6,12 +6,19 @@ use serde::Deserialize;
 use crate::record::named;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A product family of the delivery matrix (docs/domain.md §6).
 pub enum Family {
+    /// Publicly trusted TLS certificates.
     PublicTls,
+    /// Private TLS certificates.
     PrivateTls,
+    /// Code signing certificates.
     CodeSigning,
+    /// Document signing.
     DocumentSigning,
+    /// S/MIME and client certificates.
     Smime,
+    /// No rule matches: never guessed.
     Unknown,
 }
 
@@ -28,11 +35,12 @@ impl Family {
         Family::Smime,
     ];
 
-    /// Spec §5.1: only public and private TLS certificates ever carry the chain.
+    /// docs/domain.md §5.1: only public and private TLS certificates ever carry the chain.
     pub fn is_tls(self) -> bool {
         matches!(self, Family::PublicTls | Family::PrivateTls)
     }
 
+    /// The family in words, for people.
     pub fn label(self) -> &'static str {
         match self {
             Family::PublicTls => "public TLS",
@@ -44,6 +52,7 @@ impl Family {
         }
     }
 
+    /// The serialized id.
     pub fn as_str(self) -> &'static str {
         match self {
             Family::PublicTls => "public_tls",
@@ -59,11 +68,14 @@ impl Family {
 /// The fields of an Order-info `product` object that classification reads (docs/domain.md §6).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Product {
+    /// E.g. `ssl_plus`.
     pub name_id: Option<String>,
     /// `type` in the API.
     #[serde(rename = "type")]
     pub kind: Option<String>,
+    /// E.g. `private_ssl_certificate`.
     pub group_name: Option<String>,
+    /// E.g. `Private SSL`.
     pub validation_type: Option<String>,
 }
 
@@ -145,6 +157,7 @@ pub fn classify_name(name: &str) -> Family {
     }
 }
 
+/// The family of an Order-info `product`: `type` first, then `name_id` (docs/domain.md §6).
 pub fn classify(product: &Product) -> Family {
     let name_id = product.name_id.as_deref().unwrap_or("");
     // Document signing has no `type` of its own in the sources: it is known by `name_id` only.

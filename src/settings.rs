@@ -14,12 +14,16 @@ use crate::suggest;
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 1 << 20;
 pub const DEFAULT_MAX_DIAGNOSTICS: usize = 100;
 
+/// How `validate_request` and the explainer read a body.
 #[derive(Debug, Clone)]
 pub struct ValidateOptions {
+    /// Create or update: what an omitted setting means.
     pub mode: Mode,
     /// Flags spelled other than `"1"`/`"0"` become errors instead of warnings.
     pub strict: bool,
+    /// The list is cut after this many; `truncated` says so.
     pub max_diagnostics: usize,
+    /// Longer text is refused with `input-too-large`.
     pub max_input_bytes: usize,
 }
 
@@ -57,6 +61,7 @@ pub(crate) struct Reading {
     pub settings: Settings,
 }
 
+/// Validates a webhook create/update body (or a `GET /webhook` response).
 pub fn validate_request(text: &str, options: &ValidateOptions) -> ValidationReport {
     let reading = read(text, options);
     let truncated = reading.findings.truncated;
@@ -496,7 +501,7 @@ impl Reader<'_> {
                         Finding::new(Code::InvalidValue, item_path(), item.span, format!("{} is not a CertCentral event name", json::shown(name)));
                     finding = match close {
                         Some(close) => finding.hint(format!("did you mean \"{close}\"?")).replacement(json::quote(close)),
-                        // Spec §4: the completed-approval event exists, but its name is not documented.
+                        // docs/domain.md §4: the completed-approval event exists, but its name is not documented.
                         None if name.to_ascii_lowercase().contains("approv") => finding.hint(format!(
                             "did you mean \"{}\"? DigiCert does not document the name of an event for a completed approval, so it cannot be subscribed here",
                             catalog::APPROVAL_EMAIL_SENT

@@ -1,7 +1,7 @@
 //! The npm package's TypeScript declarations, written from the Rust crate: every name users
 //! type (events, codes, families, settings keys) from the catalogue and the enums, every
-//! report interface from its one declaration ([`crate::record`]), every options object and
-//! input shape from [`crate::inputs`]. What is left here is how TypeScript narrows the reports
+//! report interface from its one declaration (`record`), every options object and
+//! input shape from `inputs`. What is left here is how TypeScript narrows the reports
 //! (a table, checked against the records by a test) and the functions' signatures.
 
 use std::fmt::Write;

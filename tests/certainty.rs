@@ -1,7 +1,7 @@
 //! "Never present a guess as a fact" (docs/domain.md, "Certainty"): every delivery answer
 //! says whether it rests on stated values, on assumptions, or on what a received event proves.
 
-use certcentral_webhooks::delivery::Source;
+use certcentral_webhooks::Source;
 use certcentral_webhooks::{
     explain_delivery, parse_event, validate_request, Code, Family, Issuance, Mode, ParseOptions,
     ProductRef, Severity, ValidateOptions,

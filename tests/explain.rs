@@ -1,7 +1,7 @@
 //! The delivery explainer against docs/domain.md §5 and §6: the whole truth table, the reasons, the
 //! recommendations, and agreement with the validator's `no-effect` warnings.
 
-use certcentral_webhooks::delivery::Goal;
+use certcentral_webhooks::Goal;
 use certcentral_webhooks::{
     classify_name, explain_case, explain_delivery, validate_request, Code, Family, Issuance, Mode,
     ProductRef, ValidateOptions,
