@@ -314,6 +314,31 @@ pub fn parse_document(text: &str, max_bytes: usize) -> Result<crate::json::Node,
     })
 }
 
+/// The opening step of every reader: a whole document whose root must be an object. `what`
+/// names the object in the `invalid-root` message ("the body", "an event"), `hint` says what
+/// to write. Returns the members and the object's span.
+pub fn parse_object(
+    text: &str,
+    max_bytes: usize,
+    what: &str,
+    hint: Option<&str>,
+) -> Result<(Vec<crate::json::Member>, Span), Finding> {
+    let root = parse_document(text, max_bytes)?;
+    match root.value {
+        crate::json::Value::Object(members) => Ok((members, root.span)),
+        other => {
+            let mut finding = Finding::new(
+                Code::InvalidRoot,
+                "",
+                root.span,
+                format!("{what} must be a JSON object, not {}", other.kind()),
+            );
+            finding.hint = hint.map(str::to_string);
+            Err(finding)
+        }
+    }
+}
+
 /// A `duplicate-key` warning for every key repeated in an object (the last one wins, as in
 /// `JSON.parse`).
 pub fn duplicate_keys(members: &[crate::json::Member], base: &str) -> Vec<Finding> {

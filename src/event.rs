@@ -193,32 +193,19 @@ impl EventReader<'_> {
 
     /// The envelope, and whether its event is one this version knows.
     fn document(&mut self, text: &str, max_bytes: usize) -> Option<(Value, bool)> {
-        let root = match diagnostic::parse_document(text, max_bytes) {
-            Ok(root) => root,
+        let (owned, span) = match diagnostic::parse_object(text, max_bytes, "an event", None) {
+            Ok(object) => object,
             Err(finding) => {
                 self.push(finding);
                 return None;
             }
         };
-        let Value::Object(members) = &root.value else {
-            self.push(Finding::new(
-                Code::InvalidRoot,
-                "",
-                root.span,
-                format!("an event must be a JSON object, not {}", root.value.kind()),
-            ));
-            return None;
-        };
+        let members = &owned;
         self.duplicate_keys(members, "");
         let Some(name_member) = member(members, catalog::EVENT_NAME_KEY) else {
             self.push(
-                Finding::new(
-                    Code::MissingField,
-                    "",
-                    root.span.opening(),
-                    "`event` is missing",
-                )
-                .hint("every webhook event has the form {\"event\": \"…\", \"data\": {…}}"),
+                Finding::new(Code::MissingField, "", span.opening(), "`event` is missing")
+                    .hint("every webhook event has the form {\"event\": \"…\", \"data\": {…}}"),
             );
             return None;
         };
@@ -243,13 +230,13 @@ impl EventReader<'_> {
                 None => self.push(Finding::new(
                     Code::MissingField,
                     "",
-                    root.span.opening(),
+                    span.opening(),
                     format!("`data` is missing; a {name} event carries its fields in `data`"),
                 )),
                 Some(data) => self.data(&data.value, fields),
             }
         }
-        Some((root.value, known))
+        Some((Value::Object(owned), known))
     }
 
     fn duplicate_keys(&mut self, members: &[Member], base: &str) {

@@ -152,31 +152,25 @@ impl Reader<'_> {
     }
 
     fn document(&mut self, text: &str) -> Option<Value> {
-        let root = match diagnostic::parse_document(text, self.options.max_input_bytes) {
-            Ok(root) => root,
+        let opened = diagnostic::parse_object(
+            text,
+            self.options.max_input_bytes,
+            "the body",
+            Some("write the body as { \"endpoint\": \"https://…\", … }"),
+        );
+        let (members, span) = match opened {
+            Ok(object) => object,
             Err(finding) => {
                 self.push(finding);
                 return None;
             }
         };
-        let Value::Object(members) = &root.value else {
-            self.push(
-                Finding::new(
-                    Code::InvalidRoot,
-                    "",
-                    root.span,
-                    format!("the body must be a JSON object, not {}", root.value.kind()),
-                )
-                .hint("write the body as { \"endpoint\": \"https://…\", … }"),
-            );
-            return None;
-        };
         let is_list = members.iter().any(|m| m.key == catalog::WEBHOOKS)
             && !members.iter().any(|m| m.key == catalog::ENDPOINT);
         if is_list {
-            self.list_response(members)
+            self.list_response(&members)
         } else {
-            Some(Value::Object(self.body(members, "", root.span, false)))
+            Some(Value::Object(self.body(&members, "", span, false)))
         }
     }
 
