@@ -236,3 +236,21 @@ pub const STATUSES: [&str; 3] = ["pending", "active", "inactive"];
 
 /// A secret shorter than this is rejected by the API (docs/domain.md §2).
 pub const MIN_SECRET_CHARS: usize = 32;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// README.md documents every flag by its key; a new flag is a new line of its prose too.
+    #[test]
+    fn every_flag_is_in_the_readme() {
+        let readme = include_str!("../README.md");
+        for flag in Flag::ALL {
+            assert!(
+                readme.contains(&format!("`{}`", flag.key())),
+                "README.md does not mention `{}`",
+                flag.key()
+            );
+        }
+    }
+}

@@ -427,6 +427,29 @@ pub fn pointer(base: &str, token: &str) -> String {
 mod tests {
     use super::*;
 
+    /// README.md's code table lists every code with its default severity.
+    #[test]
+    fn every_code_is_in_the_readme_table_with_its_severity() {
+        let readme = include_str!("../README.md");
+        for code in Code::ALL {
+            let name = format!("`{}`", code.as_str());
+            let row = readme
+                .lines()
+                .filter(|line| line.starts_with("| `"))
+                .find(|line| {
+                    line.split('|')
+                        .nth(1)
+                        .is_some_and(|cell| cell.contains(&name))
+                })
+                .unwrap_or_else(|| panic!("README.md has no row for {name}"));
+            let severity = row.split('|').nth(2).unwrap_or("").trim();
+            assert!(
+                severity.starts_with(code.default_severity().as_str()),
+                "{name}: README says {severity:?}"
+            );
+        }
+    }
+
     #[test]
     fn pointer_escapes_tilde_and_slash() {
         assert_eq!(pointer("", "a/b~c"), "/a~1b~0c");
