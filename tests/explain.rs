@@ -1,11 +1,11 @@
 //! The delivery explainer against docs/domain.md §5 and §6: the whole truth table, the reasons, the
 //! recommendations, and agreement with the validator's `no-effect` warnings.
 
-use certcentral_webhooks::Goal;
 use certcentral_webhooks::{
     classify_name, explain_case, explain_delivery, validate_request, Code, Family, Issuance, Mode,
     ProductRef, ValidateOptions,
 };
+use certcentral_webhooks::{Flag, Goal};
 use serde_json::{json, Value};
 
 const FLAGS: [&str; 3] = [
@@ -320,7 +320,12 @@ fn omitted_settings_are_listed_as_assumptions() {
         r#"{"endpoint":"https://a.example.com"}"#,
         &ValidateOptions::default(),
     );
-    assert_eq!(report.assumptions.len(), 5);
+    // `events`, every flag, and the frequency: each setting is assumed, none skipped.
+    let paths: Vec<&str> = report.assumptions.iter().map(|a| a.path.as_str()).collect();
+    let mut every_setting = vec!["/events".to_string()];
+    every_setting.extend(Flag::ALL.map(|f| format!("/webhook_settings/{}", f.key())));
+    every_setting.push("/webhook_settings/webhook_notification_frequency".into());
+    assert_eq!(paths, every_setting);
     assert!(report.settings.certificate_issued_subscribed);
     let update = ValidateOptions {
         mode: Mode::Update,
