@@ -1,9 +1,18 @@
-// Node entry for import: the same synchronously loaded instance as node.cjs.
-import * as bindings from './node/certcentral_webhooks.js';
+// Node entry for import: the web build's ES module glue, instantiated synchronously from the
+// .wasm beside it as this module loads, so every function works at once. Loading the
+// CommonJS glue instead would start Node's CommonJS loader too (about 5 ms of a cold start,
+// BENCHMARKS.md). require() gets node.cjs: its own instance of the same wasm.
+import { readFileSync } from 'node:fs';
+import * as bindings from './web/certcentral_webhooks.js';
 import { EVENT_NAMES } from './generated.js';
 import { listenerKit } from './listener.js';
 
-export * from './node/certcentral_webhooks.js';
+bindings.initSync({ module: readFileSync(new URL('./web/certcentral_webhooks_bg.wasm', import.meta.url)) });
+
+export {
+  validateRequest, explainDelivery, explainCase, classifyProduct, parseEvent, parseEvents,
+  verifyWebhookKey, isDigiCertSource, version,
+} from './web/certcentral_webhooks.js';
 export * from './generated.js';
 export const { createWebhooks, createNodeMiddleware, createWebHandler, fullchainPem } = listenerKit({ ...bindings, EVENT_NAMES });
 

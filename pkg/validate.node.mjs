@@ -1,5 +1,11 @@
-// `certcentral-webhooks/validate` under Node (import): the validator-only wasm, loaded at once.
-export { validateRequest, version } from './validate/node/certcentral_webhooks.js';
+// `certcentral-webhooks/validate` under Node (import): the validator-only wasm, instantiated
+// synchronously through the ES module glue as this module loads (see node.mjs).
+import { readFileSync } from 'node:fs';
+import { initSync as instantiate } from './validate/web/certcentral_webhooks.js';
+
+instantiate({ module: readFileSync(new URL('./validate/web/certcentral_webhooks_bg.wasm', import.meta.url)) });
+
+export { validateRequest, version } from './validate/web/certcentral_webhooks.js';
 export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema } from './generated.js';
 
 /** Resolves at once: under Node the wasm is already instantiated. */

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as node from '../../pkg/node.mjs';
 
@@ -59,14 +60,21 @@ test('Buffer, Uint8Array and ArrayBuffer inputs are read as UTF-8 text, BOM tole
   assert.equal(node.explainCase(Buffer.from('{"endpoint":"https://a.example.com"}'), { product: 'ssl_plus', instant: false }).family, 'public_tls');
 });
 
-test('the web build before init(): an invalid-argument error that says to call init() first', async () => {
-  const web = await import(`../../pkg/web.js?fresh=${Date.now()}`);
-  assert.throws(() => web.validateRequest('{}'), (e) => e.code === 'invalid-argument' && /call `await init\(\)`/.test(e.message));
-  assert.throws(() => web.createWebhooks(), (e) => e.code === 'invalid-argument');
-  // init() with no argument cannot fetch a file: URL under Node; the error says what to do.
-  await assert.rejects(web.init(), (e) => e.code === 'invalid-argument' && /initSync\(readFileSync/.test(e.message));
-  web.initSync(readFileSync(new URL('web/certcentral_webhooks_bg.wasm', pkg)));
-  assert.equal(web.validateRequest('{"endpoint":"https://a.example.com"}').valid, true);
+test('the web build before init(): an invalid-argument error that says to call init() first', () => {
+  // In a fresh process: under Node, the import entry loads the same ES module glue, so a
+  // process that imported it first has the wasm loaded already.
+  const script = `
+    import assert from 'node:assert/strict';
+    import { readFileSync } from 'node:fs';
+    const web = await import(${JSON.stringify(new URL('web.js', pkg).href)});
+    assert.throws(() => web.validateRequest('{}'), (e) => e.code === 'invalid-argument' && /call \`await init\\(\\)\`/.test(e.message));
+    assert.throws(() => web.createWebhooks(), (e) => e.code === 'invalid-argument');
+    // init() with no argument cannot fetch a file: URL under Node; the error says what to do.
+    await assert.rejects(web.init(), (e) => e.code === 'invalid-argument' && /initSync\\(readFileSync/.test(e.message));
+    web.initSync(readFileSync(new URL('web/certcentral_webhooks_bg.wasm', ${JSON.stringify(pkg.href)})));
+    assert.equal(web.validateRequest('{"endpoint":"https://a.example.com"}').valid, true);`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
 });
 
 test('certcentral-webhooks/validate: the same answers from a wasm that holds the validator only', async () => {
