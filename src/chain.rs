@@ -2,6 +2,7 @@
 //! the checks a chain should pass. The DER is read by `der`; names and algorithms
 //! are rendered from small tables of the OIDs certificates use.
 
+use crate::diagnostic::Code;
 use crate::record::{named, record};
 use sha2::{Digest, Sha256};
 
@@ -41,15 +42,9 @@ impl Role {
 }
 
 record! {
-    /// What one chain entry says about its certificate.
+    /// What a certificate says about itself, wherever it sits in a chain.
     #[derive(Debug, Clone, PartialEq)]
-    pub struct CertificateInfo as "CertificateInfo" {
-        /// The entry's position in `certificate_chain` as sent.
-        pub index: usize => "index",
-        /// Leaf, intermediate or root, from the certificate itself.
-        pub role: Role => "role",
-        /// As sent in the payload.
-        pub subject_common_name: Option<String> => "subjectCommonName",
+    pub struct Certificate as "Certificate" {
         /// Decoded from the certificate.
         pub common_name: Option<String> => "commonName",
         /// RFC 4514.
@@ -69,9 +64,6 @@ record! {
         /// Its issuer is itself: the names match and so do the key identifiers, where both
         /// are present.
         pub self_signed: bool => "selfSigned",
-        /// The `index` of the entry that issued this one, by names and (where both carry them)
-        /// key identifiers; null when self-signed or when the issuer is not in the chain.
-        pub issuer_index: Option<usize> => "issuerIndex",
         /// The DNS names of the subject alternative name extension.
         pub dns_names: Vec<String> => "dnsNames",
         /// The public key, e.g. "RSA 2048" or "EC P-256".
@@ -81,10 +73,28 @@ record! {
     }
 }
 
-/// A decoded certificate with what the chain checks compare.
+record! {
+    /// One entry of `certificate_chain`: where it sits in the chain, and its certificate.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CertificateInfo as "CertificateInfo" {
+        /// The entry's position in `certificate_chain` as sent.
+        pub index: usize => "index",
+        /// Leaf, intermediate or root, from the certificate itself.
+        pub role: Role => "role",
+        /// As sent in the payload.
+        pub subject_common_name: Option<String> => "subjectCommonName",
+        /// The `index` of the entry that issued this one, by names and (where both carry them)
+        /// key identifiers; null when self-signed or when the issuer is not in the chain.
+        pub issuer_index: Option<usize> => "issuerIndex",
+        /// The certificate's own fields, written inline.
+        pub certificate: Certificate => flatten,
+    }
+}
+
+/// A decoded certificate with what the chain rules compare.
 #[derive(Debug, Clone)]
 pub struct Decoded {
-    pub info: CertificateInfo,
+    pub certificate: Certificate,
     pub subject_der: Vec<u8>,
     pub issuer_der: Vec<u8>,
     pub subject_key_id: Option<Vec<u8>>,
@@ -106,15 +116,12 @@ pub struct CertificateCache {
 const CACHE_ENTRIES: usize = 32;
 
 impl CertificateCache {
-    /// The certificate of `pem` as entry `index` of its chain.
-    pub fn decode(&mut self, pem: &str, index: usize) -> Result<Decoded, String> {
+    /// The certificate of `pem`.
+    pub fn decode(&mut self, pem: &str) -> Result<Decoded, String> {
         if let Some((_, found)) = self.entries.iter().find(|(key, _)| key == pem) {
-            return found.clone().map(|mut decoded| {
-                decoded.info.index = index;
-                decoded
-            });
+            return found.clone();
         }
-        let result = pem_to_der(pem).and_then(|der| decode(&der, index));
+        let result = pem_to_der(pem).and_then(|der| decode(&der));
         if self.entries.len() < CACHE_ENTRIES {
             self.entries.push((pem.to_string(), result.clone()));
         }
@@ -206,14 +213,14 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Decodes one DER certificate. Never panics: what it cannot read is an `Err`.
-pub fn decode(bytes: &[u8], index: usize) -> Result<Decoded, String> {
-    read_certificate(bytes, index).map_err(|e| format!("not a valid X.509 certificate: {e}"))
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    read_certificate(bytes).map_err(|e| format!("not a valid X.509 certificate: {e}"))
 }
 
 /// RFC 5280 §4.1: `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm,
 /// signatureValue }`, read strictly enough to refuse what is not a certificate and to
 /// show what one says.
-fn read_certificate(bytes: &[u8], index: usize) -> Result<Decoded, der::Error> {
+fn read_certificate(bytes: &[u8]) -> Result<Decoded, der::Error> {
     let certificate = der::single(bytes, SEQUENCE, "the data is not one DER SEQUENCE")?;
     let (tbs, signature_algorithm) =
         der::nested(certificate.value, "data after the signature", |parts| {
@@ -257,39 +264,31 @@ fn read_certificate(bytes: &[u8], index: usize) -> Result<Decoded, der::Error> {
         None => Extensions::default(),
     };
 
-    let names_match = subject.raw == issuer.raw;
-    let keys_match = match (&extensions.subject_key_id, &extensions.authority_key_id) {
-        (Some(ski), Some(aki)) => ski == aki,
-        _ => true,
-    };
-
-    let info = CertificateInfo {
-        index,
-        role: Role::Leaf,
-        issuer_index: None,
-        subject_common_name: None,
-        common_name: common_name(&subject_name),
-        subject: rfc4514(&subject_name),
-        issuer: rfc4514(&issuer_name),
-        serial_number: serial_text(serial),
-        not_before: crate::time::format_utc(not_before_unix),
-        not_after: crate::time::format_utc(not_after_unix),
-        sha256_fingerprint: hex(&Sha256::digest(bytes)),
-        is_ca: extensions.is_ca,
-        self_signed: names_match && keys_match,
-        dns_names: extensions.dns_names,
-        key_algorithm: key_algorithm(key_oid, key_parameters, key_bits),
-        signature_algorithm: algorithm_name(signature_algorithm),
-    };
-    Ok(Decoded {
-        info,
+    let mut decoded = Decoded {
+        certificate: Certificate {
+            common_name: common_name(&subject_name),
+            subject: rfc4514(&subject_name),
+            issuer: rfc4514(&issuer_name),
+            serial_number: serial_text(serial),
+            not_before: crate::time::format_utc(not_before_unix),
+            not_after: crate::time::format_utc(not_after_unix),
+            sha256_fingerprint: hex(&Sha256::digest(bytes)),
+            is_ca: extensions.is_ca,
+            self_signed: false,
+            dns_names: extensions.dns_names,
+            key_algorithm: key_algorithm(key_oid, key_parameters, key_bits),
+            signature_algorithm: algorithm_name(signature_algorithm),
+        },
         subject_der: subject.raw.to_vec(),
         issuer_der: issuer.raw.to_vec(),
         subject_key_id: extensions.subject_key_id,
         authority_key_id: extensions.authority_key_id,
         not_before_unix,
         not_after_unix,
-    })
+    };
+    // Self-signed is "issued by itself", by the one rule that links a chain.
+    decoded.certificate.self_signed = issued_by(&decoded, &decoded);
+    Ok(decoded)
 }
 
 /// The fields of `TBSCertificate` (RFC 5280 §4.1) that are shown or compared.
@@ -535,42 +534,189 @@ fn serial_text(serial: &[u8]) -> String {
     format!("{sign}{}", hex(significant))
 }
 
-/// Links each decoded entry to the entry that issued it and gives each its role, from the
-/// certificates themselves rather than their places, so a reordered chain reads the same:
-/// a self-signed CA (or one that issued another entry) is the root, as is a CA whose subject
-/// and issuer read the same (RFC 5280 name matching looks past string types); any other CA is
-/// an intermediate; a certificate that is no CA is the leaf.
-pub fn link(decoded: &mut [Option<Decoded>]) {
-    let count = decoded.len();
+/// One entry of `certificate_chain` as read: the name sent beside it, and its certificate
+/// when it decoded.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub subject_common_name: Option<String>,
+    pub decoded: Option<Decoded>,
+}
+
+/// The decoded entries as reported, each linked to the entry that issued it and given its
+/// role, from the certificates themselves rather than their places, so a reordered chain reads
+/// the same: a self-signed CA (or one that issued another entry) is the root, as is a CA whose
+/// subject and issuer read the same (RFC 5280 name matching looks past string types); any
+/// other CA is an intermediate; a certificate that is no CA is the leaf.
+pub fn describe(entries: &[Entry]) -> Vec<Option<CertificateInfo>> {
+    let count = entries.len();
     let mut issuers: Vec<Option<usize>> = vec![None; count];
     for (i, issuer) in issuers.iter_mut().enumerate() {
-        let Some(child) = &decoded[i] else { continue };
-        if child.info.self_signed {
+        let Some(child) = &entries[i].decoded else {
+            continue;
+        };
+        if child.certificate.self_signed {
             continue;
         }
         // The next entry first, as DigiCert orders chains, then any other.
         let candidates = (i + 1..count).chain(0..i);
-        *issuer = candidates
-            .filter(|j| *j != i)
-            .find(|j| decoded[*j].as_ref().is_some_and(|p| issued_by(child, p)));
+        *issuer = candidates.filter(|j| *j != i).find(|j| {
+            entries[*j]
+                .decoded
+                .as_ref()
+                .is_some_and(|p| issued_by(child, p))
+        });
     }
-    let issues_another: Vec<bool> = (0..count)
-        .map(|j| (0..count).any(|i| i != j && issuers[i] == Some(j)))
-        .collect();
-    for (i, entry) in decoded.iter_mut().enumerate() {
-        let Some(entry) = entry else { continue };
-        entry.info.issuer_index = issuers[i];
-        let info = &entry.info;
-        let root = info.is_ca && (info.self_signed || info.subject == info.issuer)
-            || info.self_signed && issues_another[i];
-        entry.info.role = if root {
-            Role::Root
-        } else if info.is_ca {
-            Role::Intermediate
-        } else {
-            Role::Leaf
+    let issues_another = |j: usize| (0..count).any(|i| i != j && issuers[i] == Some(j));
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let certificate = &entry.decoded.as_ref()?.certificate;
+            let root = certificate.is_ca
+                && (certificate.self_signed || certificate.subject == certificate.issuer)
+                || certificate.self_signed && issues_another(i);
+            let role = if root {
+                Role::Root
+            } else if certificate.is_ca {
+                Role::Intermediate
+            } else {
+                Role::Leaf
+            };
+            Some(CertificateInfo {
+                index: i,
+                role,
+                subject_common_name: entry.subject_common_name.clone(),
+                issuer_index: issuers[i],
+                certificate: certificate.clone(),
+            })
+        })
+        .collect()
+}
+
+/// A chain rule the entries break: at one entry, or (`entry: None`) the chain as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub entry: Option<usize>,
+    pub code: Code,
+    pub message: String,
+    pub hint: Option<&'static str>,
+}
+
+/// What a chain as DigiCert sends it satisfies (docs/domain.md §4): the issued certificate
+/// first and the root last, each entry issued by the next, every certificate valid at `now`.
+pub fn problems(
+    entries: &[Entry],
+    described: &[Option<CertificateInfo>],
+    now: Option<i64>,
+) -> Vec<Problem> {
+    let mut found = completeness(described);
+    let problem = |entry: usize, code: Code, message: String, hint: Option<&'static str>| Problem {
+        entry: Some(entry),
+        code,
+        message,
+        hint,
+    };
+    for i in 0..entries.len().saturating_sub(1) {
+        let (Some(child), Some(parent)) = (&entries[i].decoded, &entries[i + 1].decoded) else {
+            continue;
         };
+        if issued_by(child, parent) {
+            continue;
+        }
+        let how = if child.issuer_der != parent.subject_der {
+            format!(
+                "its issuer is {}, but entry {} is {}",
+                child.certificate.issuer,
+                i + 1,
+                parent.certificate.subject
+            )
+        } else {
+            format!("the names match but its authority key identifier differs from entry {}'s subject key identifier", i + 1)
+        };
+        found.push(problem(
+            i,
+            Code::ChainOrder,
+            format!("entry {i} was not issued by entry {}: {how}", i + 1),
+            Some("the chain should run from the end-entity certificate to the root, each entry issued by the next"),
+        ));
     }
+    let Some(now) = now else {
+        return found;
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        let Some(decoded) = &entry.decoded else {
+            continue;
+        };
+        let certificate = &decoded.certificate;
+        if now > decoded.not_after_unix {
+            found.push(problem(
+                i,
+                Code::CertificateExpired,
+                format!(
+                    "entry {i} ({}) expired on {}",
+                    certificate.subject, certificate.not_after
+                ),
+                None,
+            ));
+        } else if now < decoded.not_before_unix {
+            found.push(problem(
+                i,
+                Code::CertificateNotYetValid,
+                format!(
+                    "entry {i} ({}) is not valid before {}",
+                    certificate.subject, certificate.not_before
+                ),
+                None,
+            ));
+        }
+    }
+    found
+}
+
+/// What DigiCert sends is the issued certificate, its intermediates, then the root
+/// (docs/domain.md §4): say so when a part is missing.
+fn completeness(described: &[Option<CertificateInfo>]) -> Vec<Problem> {
+    if described.is_empty() {
+        return vec![Problem {
+            entry: None,
+            code: Code::ChainIncomplete,
+            message: "`certificate_chain` is empty: the event carries no certificate".into(),
+            hint: Some("DigiCert sends the issued certificate, its intermediates and the root; an event without a chain omits `certificate_chain`"),
+        }];
+    }
+    // Judged only when every entry decoded: a bad entry is already an error of its own.
+    let Some(all) = described
+        .iter()
+        .map(Option::as_ref)
+        .collect::<Option<Vec<&CertificateInfo>>>()
+    else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    if !all.iter().any(|info| info.role == Role::Leaf) {
+        found.push(Problem {
+            entry: Some(0),
+            code: Code::ChainIncomplete,
+            message: format!(
+                "no entry is an end-entity certificate (entry 0 is {}, a CA): the issued certificate is missing",
+                all[0].certificate.subject
+            ),
+            hint: Some("the chain should start with the certificate the order issued"),
+        });
+    }
+    if !all.iter().any(|info| info.role == Role::Root) {
+        let last = all.len() - 1;
+        found.push(Problem {
+            entry: Some(last),
+            code: Code::ChainIncomplete,
+            message: format!(
+                "no entry is a root (the chain ends with {}): the root certificate is missing",
+                all[last].certificate.subject
+            ),
+            hint: Some("a chain as DigiCert sends it ends with the root"),
+        });
+    }
+    found
 }
 
 /// Whether `issuer` issued `child`: by name and, where both carry them, key identifiers.
@@ -807,7 +953,7 @@ mod tests {
             &[0x02, 0x01, 0x00],
             &[0x30, 0x03, 0x30, 0x01, 0x00],
         ] {
-            assert!(decode(der, 0).is_err());
+            assert!(decode(der).is_err());
         }
     }
 

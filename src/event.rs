@@ -327,12 +327,12 @@ impl EventReader<'_> {
     }
 
     fn chain(&mut self, node: &Node, path: &str) {
-        let Value::Array(entries) = &node.value else {
+        let Value::Array(nodes) = &node.value else {
             self.type_error(node, path, "an array");
             return;
         };
-        let mut decoded: Vec<Option<Decoded>> = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
+        let mut entries = Vec::new();
+        for (i, entry) in nodes.iter().enumerate() {
             let entry_path = pointer(path, &i.to_string());
             if i >= MAX_CHAIN_LENGTH {
                 self.push(Finding::new(
@@ -341,135 +341,32 @@ impl EventReader<'_> {
                     entry.span,
                     format!(
                         "the chain has {} entries; only the first {MAX_CHAIN_LENGTH} are decoded",
-                        entries.len()
+                        nodes.len()
                     ),
                 ));
                 break;
             }
-            decoded.push(self.chain_entry(entry, &entry_path, i));
+            entries.push(self.chain_entry(entry, &entry_path, i));
         }
-        chain::link(&mut decoded);
-        self.chain_completeness(node, entries, &decoded, path);
-        for i in 0..decoded.len().saturating_sub(1) {
-            if let (Some(child), Some(parent)) = (&decoded[i], &decoded[i + 1]) {
-                if !chain::issued_by(child, parent) {
-                    let how = if child.issuer_der != parent.subject_der {
-                        format!(
-                            "its issuer is {}, but entry {} is {}",
-                            child.info.issuer,
-                            i + 1,
-                            parent.info.subject
-                        )
-                    } else {
-                        format!("the names match but its authority key identifier differs from entry {}'s subject key identifier", i + 1)
-                    };
-                    self.push(
-                        Finding::new(
-                            Code::ChainOrder,
-                            pointer(path, &i.to_string()),
-                            entries[i].span,
-                            format!("entry {i} was not issued by entry {}: {how}", i + 1),
-                        )
-                        .hint("the chain should run from the end-entity certificate to the root, each entry issued by the next"),
-                    );
-                }
-            }
+        let described = chain::describe(&entries);
+        for problem in chain::problems(&entries, &described, self.now) {
+            let (at, span) = match problem.entry {
+                Some(i) => (pointer(path, &i.to_string()), nodes[i].span),
+                None => (path.to_string(), node.span),
+            };
+            let mut finding = Finding::new(problem.code, at, span, problem.message);
+            finding.hint = problem.hint.map(str::to_string);
+            self.push(finding);
         }
-        if let Some(now) = self.now {
-            for (i, d) in decoded.iter().enumerate() {
-                let Some(d) = d else { continue };
-                let entry_path = pointer(path, &i.to_string());
-                if now > d.not_after_unix {
-                    self.push(Finding::new(
-                        Code::CertificateExpired,
-                        entry_path,
-                        entries[i].span,
-                        format!(
-                            "entry {i} ({}) expired on {}",
-                            d.info.subject, d.info.not_after
-                        ),
-                    ));
-                } else if now < d.not_before_unix {
-                    self.push(Finding::new(
-                        Code::CertificateNotYetValid,
-                        entry_path,
-                        entries[i].span,
-                        format!(
-                            "entry {i} ({}) is not valid before {}",
-                            d.info.subject, d.info.not_before
-                        ),
-                    ));
-                }
-            }
-        }
-        self.chain = Some(decoded.into_iter().flatten().map(|d| d.info).collect());
+        self.chain = Some(described.into_iter().flatten().collect());
     }
 
-    /// What DigiCert sends is the issued certificate, its intermediates, then the root
-    /// (docs/domain.md §4): say so when a part is missing.
-    fn chain_completeness(
-        &mut self,
-        node: &Node,
-        entries: &[Node],
-        decoded: &[Option<Decoded>],
-        path: &str,
-    ) {
-        if entries.is_empty() {
-            self.push(
-                Finding::new(
-                    Code::ChainIncomplete,
-                    path,
-                    node.span,
-                    "`certificate_chain` is empty: the event carries no certificate",
-                )
-                .hint("DigiCert sends the issued certificate, its intermediates and the root; an event without a chain omits `certificate_chain`"),
-            );
-            return;
-        }
-        // Judged only when every entry decoded: a bad entry is already an error of its own.
-        let Some(all) = decoded
-            .iter()
-            .map(Option::as_ref)
-            .collect::<Option<Vec<&Decoded>>>()
-        else {
-            return;
-        };
-        if !all.iter().any(|d| d.info.role == chain::Role::Leaf) {
-            let first = all[0];
-            self.push(
-                Finding::new(
-                    Code::ChainIncomplete,
-                    pointer(path, "0"),
-                    entries[0].span,
-                    format!(
-                        "no entry is an end-entity certificate (entry 0 is {}, a CA): the issued certificate is missing",
-                        first.info.subject
-                    ),
-                )
-                .hint("the chain should start with the certificate the order issued"),
-            );
-        }
-        if !all.iter().any(|d| d.info.role == chain::Role::Root) {
-            let last = all.len() - 1;
-            self.push(
-                Finding::new(
-                    Code::ChainIncomplete,
-                    pointer(path, &last.to_string()),
-                    entries[last].span,
-                    format!(
-                        "no entry is a root (the chain ends with {}): the root certificate is missing",
-                        all[last].info.subject
-                    ),
-                )
-                .hint("a chain as DigiCert sends it ends with the root"),
-            );
-        }
-    }
-
-    fn chain_entry(&mut self, entry: &Node, path: &str, index: usize) -> Option<Decoded> {
+    /// One entry as read; its certificate is `None` when the entry is not usable, which is
+    /// then an error of its own.
+    fn chain_entry(&mut self, entry: &Node, path: &str, index: usize) -> chain::Entry {
         let Value::Object(members) = &entry.value else {
             self.type_error(entry, path, "an object {subject_common_name, pem}");
-            return None;
+            return chain::Entry::default();
         };
         let name = match member(members, catalog::CHAIN_NAME_KEY) {
             Some(m) => match &m.value.value {
@@ -485,6 +382,36 @@ impl EventReader<'_> {
             },
             None => None,
         };
+        let decoded = self.entry_certificate(members, entry, path, index);
+        if let (Some((name, span)), Some(decoded)) = (&name, &decoded) {
+            let common_name = decoded.certificate.common_name.as_deref();
+            if common_name != Some(name.as_str()) {
+                self.push(Finding::new(
+                    Code::ChainNameMismatch,
+                    pointer(path, catalog::CHAIN_NAME_KEY),
+                    *span,
+                    format!(
+                        "entry {index}: subject_common_name is {} but the certificate's CN is {}",
+                        crate::json::shown(name),
+                        crate::json::shown(common_name.unwrap_or("(no CN)"))
+                    ),
+                ));
+            }
+        }
+        chain::Entry {
+            subject_common_name: name.map(|(name, _)| name),
+            decoded,
+        }
+    }
+
+    /// The certificate of an entry's `pem`.
+    fn entry_certificate(
+        &mut self,
+        members: &[Member],
+        entry: &Node,
+        path: &str,
+        index: usize,
+    ) -> Option<Decoded> {
         let pem_path = pointer(path, catalog::CHAIN_PEM_KEY);
         let Some(pem) = member(members, catalog::CHAIN_PEM_KEY) else {
             self.push(Finding::new(
@@ -499,8 +426,8 @@ impl EventReader<'_> {
             self.type_error(&pem.value, &pem_path, "a PEM string");
             return None;
         };
-        let mut decoded = match self.certificates.decode(text, index) {
-            Ok(decoded) => decoded,
+        match self.certificates.decode(text) {
+            Ok(decoded) => Some(decoded),
             Err(problem) => {
                 self.push(
                     Finding::new(
@@ -511,26 +438,9 @@ impl EventReader<'_> {
                     )
                     .hint("each `pem` must hold exactly one -----BEGIN CERTIFICATE----- block"),
                 );
-                return None;
+                None
             }
-        };
-        if let Some((name, span)) = name {
-            if decoded.info.common_name.as_deref() != Some(name.as_str()) {
-                let actual = decoded.info.common_name.as_deref().unwrap_or("(no CN)");
-                self.push(Finding::new(
-                    Code::ChainNameMismatch,
-                    pointer(path, catalog::CHAIN_NAME_KEY),
-                    span,
-                    format!(
-                        "entry {index}: subject_common_name is {} but the certificate's CN is {}",
-                        crate::json::shown(&name),
-                        crate::json::shown(actual)
-                    ),
-                ));
-            }
-            decoded.info.subject_common_name = Some(name);
         }
-        Some(decoded)
     }
 }
 

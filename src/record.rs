@@ -167,6 +167,17 @@ macro_rules! record {
             }
         }
 
+        // A record can be written inside another one (`=> flatten`).
+        impl $crate::record::Flatten for $name {
+            fn members() -> Vec<$crate::record::MemberDeclaration> {
+                <$name as $crate::record::Record>::members()
+            }
+
+            fn visit<V: $crate::record::MemberVisitor>(&self, visitor: &mut V) {
+                <$name as $crate::record::Record>::visit(self, visitor)
+            }
+        }
+
         impl $crate::to_json::ToJson for $name {
             fn write_json(&self, out: &mut String) {
                 $crate::record::write_record(self, out);
@@ -353,7 +364,7 @@ mod tests {
 
     #[test]
     fn the_declaration_has_every_member_with_its_type_and_doc() {
-        let members = Sample::members();
+        let members = <Sample as Record>::members();
         let shown: Vec<(String, String, bool)> = members
             .iter()
             .map(|m| (m.key.clone(), m.ts_type.clone(), m.optional))
@@ -368,6 +379,6 @@ mod tests {
             ]
         );
         assert_eq!(members[0].doc, [" Always there."]);
-        assert_eq!(Sample::DOC, [" A sample."]);
+        assert_eq!(<Sample as Record>::DOC, [" A sample."]);
     }
 }

@@ -160,27 +160,39 @@ fn a_generated_chain_decodes_to_what_openssl_reports() {
     assert_eq!(chain.len(), 3);
     for (info, name) in chain.iter().zip(["leaf", "inter", "root"]) {
         let want = expected(&chain_path(name));
-        assert_eq!(info.serial_number, want.serial, "{name} serial");
+        assert_eq!(info.certificate.serial_number, want.serial, "{name} serial");
         assert_eq!(
-            info.sha256_fingerprint, want.fingerprint,
+            info.certificate.sha256_fingerprint, want.fingerprint,
             "{name} fingerprint"
         );
-        assert_eq!(info.subject, want.subject, "{name} subject");
-        assert_eq!(info.issuer, want.issuer, "{name} issuer");
-        assert_eq!(info.not_before, want.not_before, "{name} notBefore");
-        assert_eq!(info.not_after, want.not_after, "{name} notAfter");
+        assert_eq!(info.certificate.subject, want.subject, "{name} subject");
+        assert_eq!(info.certificate.issuer, want.issuer, "{name} issuer");
+        assert_eq!(
+            info.certificate.not_before, want.not_before,
+            "{name} notBefore"
+        );
+        assert_eq!(
+            info.certificate.not_after, want.not_after,
+            "{name} notAfter"
+        );
     }
     let roles: Vec<&str> = chain.iter().map(|c| c.role.as_str()).collect();
     assert_eq!(roles, ["leaf", "intermediate", "root"]);
     assert_eq!(
         chain
             .iter()
-            .map(|c| (c.is_ca, c.self_signed))
+            .map(|c| (c.certificate.is_ca, c.certificate.self_signed))
             .collect::<Vec<_>>(),
         [(false, false), (true, false), (true, true)]
     );
-    assert_eq!(chain[0].dns_names, ["www.example.com", "example.com"]);
-    assert_eq!(chain[0].common_name.as_deref(), Some("www.example.com"));
+    assert_eq!(
+        chain[0].certificate.dns_names,
+        ["www.example.com", "example.com"]
+    );
+    assert_eq!(
+        chain[0].certificate.common_name.as_deref(),
+        Some("www.example.com")
+    );
     assert_eq!(
         chain[0].subject_common_name.as_deref(),
         Some("www.example.com")
@@ -188,14 +200,14 @@ fn a_generated_chain_decodes_to_what_openssl_reports() {
     assert_eq!(
         chain
             .iter()
-            .map(|c| c.key_algorithm.as_str())
+            .map(|c| c.certificate.key_algorithm.as_str())
             .collect::<Vec<_>>(),
         ["EC P-384", "RSA 2048", "EC P-256"]
     );
     assert_eq!(
         chain
             .iter()
-            .map(|c| c.signature_algorithm.as_str())
+            .map(|c| c.certificate.signature_algorithm.as_str())
             .collect::<Vec<_>>(),
         [
             "sha256WithRSAEncryption",
@@ -204,7 +216,7 @@ fn a_generated_chain_decodes_to_what_openssl_reports() {
         ]
     );
     assert_eq!(
-        chain[2].subject,
+        chain[2].certificate.subject,
         "CN=Test Root CA,O=Test Roots\\, Inc.,C=US"
     );
 }
@@ -227,21 +239,27 @@ fn digicert_public_roots_decode_to_what_openssl_reports() {
         let info = &report.chain.expect("chain")[0];
         let want = expected(&path);
         assert_eq!(
-            (&info.serial_number, &info.sha256_fingerprint),
+            (
+                &info.certificate.serial_number,
+                &info.certificate.sha256_fingerprint
+            ),
             (&want.serial, &want.fingerprint),
             "{file}"
         );
         assert_eq!(
-            (&info.subject, &info.issuer),
+            (&info.certificate.subject, &info.certificate.issuer),
             (&want.subject, &want.issuer),
             "{file}"
         );
         assert_eq!(
-            (&info.not_before, &info.not_after),
+            (&info.certificate.not_before, &info.certificate.not_after),
             (&want.not_before, &want.not_after),
             "{file}"
         );
-        assert!(info.is_ca && info.self_signed, "{file}");
+        assert!(
+            info.certificate.is_ca && info.certificate.self_signed,
+            "{file}"
+        );
     }
 }
 
@@ -437,7 +455,10 @@ fn a_negative_serial_is_shown_as_openssl_shows_it() {
             &ParseOptions::default(),
         );
         let decoded = &report.chain.expect("chain")[0];
-        assert_eq!(decoded.serial_number, expected.serial, "{serial}");
+        assert_eq!(
+            decoded.certificate.serial_number, expected.serial,
+            "{serial}"
+        );
     }
 }
 

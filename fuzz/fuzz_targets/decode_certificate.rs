@@ -5,9 +5,9 @@ use certcentral_webhooks::chain;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(decoded) = chain::decode(data, 0) {
-        assert_eq!(decoded.info.sha256_fingerprint.len(), 64);
-        assert!(!decoded.info.serial_number.is_empty());
-        assert_eq!(chain::issued_by(&decoded, &decoded), decoded.info.self_signed);
+    if let Ok(decoded) = chain::decode(data) {
+        assert_eq!(decoded.certificate.sha256_fingerprint.len(), 64);
+        assert!(!decoded.certificate.serial_number.is_empty());
+        assert_eq!(chain::issued_by(&decoded, &decoded), decoded.certificate.self_signed);
     }
 });
