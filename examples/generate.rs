@@ -20,7 +20,15 @@ fn main() -> std::io::Result<()> {
     // The same declarations for ESM (.d.ts) and for require() (.d.cts): TypeScript reads a
     // .d.ts in a "type": "module" package as ESM only.
     // The listener kit is JavaScript only, so its declarations are written by hand beside it.
-    let listener = std::fs::read_to_string(Path::new("pkg").join("listener.d.ts.in"))?;
+    let listener = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("pkg/listener.d.ts.in"),
+    )?;
+    // Its opening `//` lines are notes for whoever edits the file, not for users.
+    let listener: String = listener
+        .lines()
+        .skip_while(|line| line.starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect();
     let full = format!("{}\n{listener}", typescript::declarations());
     std::fs::write(out.join("index.d.ts"), &full)?;
     std::fs::write(out.join("index.d.cts"), &full)?;

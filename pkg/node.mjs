@@ -1,7 +1,9 @@
 // Node entry for import: the web build's ES module glue, instantiated synchronously from the
 // .wasm beside it as this module loads, so every function works at once. Loading the
 // CommonJS glue instead would start Node's CommonJS loader too (about 5 ms of a cold start,
-// BENCHMARKS.md). require() gets node.cjs: its own instance of the same wasm.
+// README "Performance"). The wasm loads as a side effect of this module (package.json
+// "sideEffects" says so to bundlers). require() gets node.cjs: its own instance of the same
+// wasm.
 import { readFileSync } from 'node:fs';
 import * as bindings from './web/certcentral_webhooks.js';
 import { EVENT_NAMES } from './generated.js';

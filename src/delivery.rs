@@ -164,17 +164,17 @@ pub struct Setting<T> {
 /// The settings that decide delivery, after defaults, each with where its value came from
 /// (reported to users as [`crate::explain::EffectiveSettings`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
+pub struct SourcedSettings {
     pub events: Setting<Vec<String>>,
-    /// One per flag, in the order of [`Flag::ALL`]: read them with [`Settings::flag`].
+    /// One per flag, in the order of [`Flag::ALL`]: read them with [`SourcedSettings::flag`].
     pub flags: [Setting<bool>; Flag::ALL.len()],
     pub notification_frequency: Setting<Option<Vec<i64>>>,
 }
 
-impl Settings {
+impl SourcedSettings {
     /// docs/domain.md §2–§3 defaults: every flag off; on create an omitted `events` subscribes to
     /// `certificate_issued` only (third-party docs [S]); on update omitted means unchanged.
-    pub fn defaults(mode: Mode, base: &str) -> Settings {
+    pub fn defaults(mode: Mode, base: &str) -> SourcedSettings {
         let source = match mode {
             Mode::Create => Source::Default,
             Mode::Update => Source::Unchanged,
@@ -184,7 +184,7 @@ impl Settings {
             source,
             path: pointer(&pointer(base, catalog::SETTINGS), flag.key()),
         };
-        Settings {
+        SourcedSettings {
             events: Setting {
                 value: vec![CERTIFICATE_ISSUED.to_string()],
                 source,
@@ -208,7 +208,7 @@ impl Settings {
     }
 
     /// These settings with the values a received event proved, marked as observed.
-    fn with_observed(&self, proven: &[(Input, bool)]) -> Settings {
+    fn with_observed(&self, proven: &[(Input, bool)]) -> SourcedSettings {
         let mut observed = self.clone();
         for (input, value) in proven {
             match input {
@@ -269,8 +269,8 @@ record! {
         /// listed) and the product is known or cannot matter. Otherwise `eventSent` and
         /// `includesChain` rest on the assumptions listed in `assumed` and named in `reason`.
         pub certain: bool => "certain",
-        /// The matrix cell in a few words (shared by the CLI and the playground); "(assumed)"
-        /// when an input is assumed, "event, chain unknown" when the product is.
+        /// The matrix cell in a few words; "(assumed)" when an input is assumed, "event, chain
+        /// unknown" when the product is.
         pub summary: &'static str => "summary": union(Outcome::SUMMARIES),
         /// One sentence a person can act on; names the deciding settings by their API keys and
         /// every assumption in words (omitted, kept by an update, invalid, unreadable).
@@ -323,7 +323,7 @@ pub enum Input {
     Flag(Flag),
 }
 
-impl Settings {
+impl SourcedSettings {
     /// The value the rules read for `input`, where it came from, and its JSON Pointer.
     pub fn input(&self, input: Input) -> (bool, Source, &str) {
         match input {
@@ -380,7 +380,7 @@ pub fn state(setting: &Setting<bool>) -> String {
 }
 
 /// The sentence that names the assumption about `events`, when it is not stated.
-pub fn subscription_assumption(settings: &Settings) -> Option<String> {
+pub fn subscription_assumption(settings: &SourcedSettings) -> Option<String> {
     let events = &settings.events;
     let includes = if settings.certificate_issued_subscribed() {
         "includes"
@@ -422,7 +422,7 @@ pub fn chain_flag(issuance: Issuance) -> Flag {
 }
 
 /// The rules of docs/domain.md §5, one case at a time.
-pub fn outcome(settings: &Settings, family: Family, issuance: Issuance) -> Outcome {
+pub fn outcome(settings: &SourcedSettings, family: Family, issuance: Issuance) -> Outcome {
     let (mut result, inputs) = decide(settings, family, issuance);
     let mut product_unknown = false;
     for input in inputs {
@@ -444,7 +444,7 @@ pub fn outcome(settings: &Settings, family: Family, issuance: Issuance) -> Outco
 }
 
 /// The answer for one case and the inputs it depends on, in the order they were read.
-fn decide(settings: &Settings, family: Family, issuance: Issuance) -> (Outcome, Vec<Input>) {
+fn decide(settings: &SourcedSettings, family: Family, issuance: Issuance) -> (Outcome, Vec<Input>) {
     let mut result = Outcome {
         family,
         issuance,
@@ -541,7 +541,7 @@ fn decide(settings: &Settings, family: Family, issuance: Issuance) -> (Outcome, 
 }
 
 /// Every outcome of the matrix, families in contract order, not instant before instant.
-pub fn matrix(settings: &Settings) -> Vec<Outcome> {
+pub fn matrix(settings: &SourcedSettings) -> Vec<Outcome> {
     Family::KNOWN
         .into_iter()
         .flat_map(|family| Issuance::BOTH.map(|issuance| outcome(settings, family, issuance)))
@@ -566,7 +566,7 @@ pub enum Target {
 /// flag defaulted on create (DigiCert states those defaults). A value kept unchanged by an
 /// update, an invalid one, or the third-party default of `events` is never the premise of a
 /// warning.
-pub fn no_effect(settings: &Settings) -> Vec<NoEffect> {
+pub fn no_effect(settings: &SourcedSettings) -> Vec<NoEffect> {
     let known = Source::is_known_flag;
     let mut found = Vec::new();
     // The create default of `events` is a third-party claim (docs/domain.md §2): not a premise.
@@ -641,7 +641,7 @@ record! {
     }
 }
 
-pub fn approval(settings: &Settings) -> Approval {
+pub fn approval(settings: &SourcedSettings) -> Approval {
     let subscribed: Vec<String> = settings
         .events
         .value
@@ -825,7 +825,7 @@ impl Declared for FlagPatch {
 
 /// For each goal the current settings miss, or reach only by an assumed flag value, the merge
 /// patch that reaches it: the flags that must change or are not stated, each set explicitly.
-pub fn recommendations(settings: &Settings) -> Vec<Recommendation> {
+pub fn recommendations(settings: &SourcedSettings) -> Vec<Recommendation> {
     let outcomes = matrix(settings);
     Goal::ALL
         .into_iter()
@@ -895,7 +895,7 @@ fn needs(family: Family, issuance: Issuance, has_chain: bool) -> (Vec<(Input, bo
     (needs, true)
 }
 
-fn fit(settings: &Settings, family: Family, issuance: Issuance, has_chain: bool) -> Fit {
+fn fit(settings: &SourcedSettings, family: Family, issuance: Issuance, has_chain: bool) -> Fit {
     let (needs, possible) = needs(family, issuance, has_chain);
     let stated_otherwise = |(input, needed): &(Input, bool)| {
         let (value, source, _) = settings.input(*input);
@@ -933,7 +933,7 @@ fn facts(inputs: &[(Input, bool)]) -> String {
 }
 
 /// Why the settings do not state the inputs an event proved: "`events` is omitted".
-fn unstated(settings: &Settings, inputs: &[(Input, bool)]) -> String {
+fn unstated(settings: &SourcedSettings, inputs: &[(Input, bool)]) -> String {
     let words: Vec<String> = inputs
         .iter()
         .map(|(input, _)| {
@@ -954,7 +954,7 @@ fn unstated(settings: &Settings, inputs: &[(Input, bool)]) -> String {
 /// in effect differ; what no setting could produce means the product or issuance was
 /// misidentified. `family` and `instant` narrow the cases when the caller knows them.
 pub fn explain_certificate_issued(
-    settings: &Settings,
+    settings: &SourcedSettings,
     has_chain: bool,
     family: Option<Family>,
     instant: Option<bool>,
@@ -1140,7 +1140,7 @@ pub fn explain_certificate_issued(
 }
 
 /// What a received event other than `certificate_issued` shows about the subscription.
-pub fn explain_other_event(settings: &Settings, event: &str) -> String {
+pub fn explain_other_event(settings: &SourcedSettings, event: &str) -> String {
     let head =
         format!("Only {CERTIFICATE_ISSUED} events carry certificate_chain; this is {event}.");
     let subscribable = matches!(
@@ -1184,8 +1184,8 @@ mod tests {
         }
     }
 
-    fn settings(events: &[&str], flags: [bool; 3]) -> Settings {
-        let mut s = Settings::defaults(Mode::Create, "");
+    fn settings(events: &[&str], flags: [bool; 3]) -> SourcedSettings {
+        let mut s = SourcedSettings::defaults(Mode::Create, "");
         s.events = Setting {
             value: events.iter().map(|e| e.to_string()).collect(),
             source: Source::Stated,

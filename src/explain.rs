@@ -4,7 +4,7 @@
 
 use crate::catalog::{Flag, FlagValues};
 use crate::delivery::{
-    self, Approval, Issuance, Outcome, Recommendation, Setting, Settings, Source,
+    self, Approval, Issuance, Outcome, Recommendation, Setting, Source, SourcedSettings,
 };
 use crate::diagnostic::Diagnostic;
 use crate::product::{self, Family, Product};
@@ -122,7 +122,7 @@ pub fn explain_case(
     outcome
 }
 
-fn effective_settings(settings: &Settings) -> EffectiveSettings {
+fn effective_settings(settings: &SourcedSettings) -> EffectiveSettings {
     EffectiveSettings {
         events: settings.events.value.clone(),
         certificate_issued_subscribed: settings.certificate_issued_subscribed(),
@@ -131,7 +131,7 @@ fn effective_settings(settings: &Settings) -> EffectiveSettings {
     }
 }
 
-fn assumptions(settings: &Settings) -> Vec<Assumption> {
+fn assumptions(settings: &SourcedSettings) -> Vec<Assumption> {
     fn note<T>(setting: &Setting<T>, default: &str) -> Option<Assumption> {
         let note = match setting.source {
             // Observed values exist only inside an event's explanation.
@@ -175,7 +175,7 @@ fn assumptions(settings: &Settings) -> Vec<Assumption> {
 /// A settings body read once, to explain any number of events against it (an NDJSON file of
 /// thousands of events shares one).
 pub struct SettingsContext {
-    settings: Settings,
+    settings: SourcedSettings,
 }
 
 impl SettingsContext {

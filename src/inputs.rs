@@ -6,9 +6,9 @@
 
 use crate::catalog;
 
-/// One member of an options object.
+/// One member of a shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OptionMember {
+pub struct ShapeMember {
     /// The key in JavaScript.
     pub key: &'static str,
     /// Its TypeScript type; aliases such as `Mode` are declared from the Rust enums.
@@ -17,28 +17,32 @@ pub struct OptionMember {
     pub doc: &'static str,
 }
 
-/// An options object, as one TypeScript interface.
+/// An object the package reads (an options object, a request body, an event), as one
+/// TypeScript interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OptionsObject {
+pub struct Shape {
     pub name: &'static str,
     pub doc: &'static str,
-    pub members: &'static [OptionMember],
-    /// Other keys are allowed and ignored (an Order-info `product` object has many more).
+    pub members: &'static [ShapeMember],
+    /// Other keys are allowed: ignored in options (an Order-info `product` object has many
+    /// more), kept in bodies and events. A closed options object refuses unknown keys.
     pub open: bool,
 }
 
-impl OptionsObject {
+impl Shape {
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the wasm binding
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.members.iter().map(|m| m.key)
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the wasm binding
     pub fn knows(&self, key: &str) -> bool {
         self.keys().any(|k| k == key)
     }
 }
 
-const fn optional(key: &'static str, ts_type: &'static str, doc: &'static str) -> OptionMember {
-    OptionMember {
+const fn optional(key: &'static str, ts_type: &'static str, doc: &'static str) -> ShapeMember {
+    ShapeMember {
         key,
         ts_type,
         required: false,
@@ -46,54 +50,62 @@ const fn optional(key: &'static str, ts_type: &'static str, doc: &'static str) -
     }
 }
 
-pub const MODE: OptionMember = optional(
+pub const MODE: ShapeMember = optional(
     "mode",
     "Mode",
-    "Default \"create\". On update, an omitted setting keeps its current value, and `secret: \"\"` removes the secret.",
+    "Default \"create\". On update, an omitted setting keeps its current value.",
 );
-pub const STRICT: OptionMember = optional(
+pub const STRICT: ShapeMember = optional(
     "strict",
     "boolean",
     "Flags spelled other than \"1\"/\"0\" become errors. Default false.",
 );
-pub const MAX_DIAGNOSTICS: OptionMember = optional(
+pub const MAX_DIAGNOSTICS: ShapeMember = optional(
     "maxDiagnostics",
     "number",
     "Default 100; `truncated` says when the list was cut.",
 );
-pub const MAX_INPUT_BYTES: OptionMember =
+pub const MAX_INPUT_BYTES: ShapeMember =
     optional("maxInputBytes", "number", "Default 1 MiB of UTF-8.");
-pub const NOW: OptionMember = optional(
+pub const NOW: ShapeMember = optional(
     "now",
     "string | number",
     "ISO 8601 or epoch milliseconds, for the validity checks. Default: the clock.",
 );
-pub const SETTINGS: OptionMember = optional(
+pub const SETTINGS: ShapeMember = optional(
     "settings",
     "string | WebhookRequestBody | Record<string, unknown>",
     "A webhook request body: the result then explains why the chain is or is not there.",
 );
-pub const PRODUCT: OptionMember = optional(
+pub const PRODUCT: ShapeMember = optional(
     "product",
     "string | ProductInfo",
     "The product ordered, as a `name_id` or `type`, or an Order-info `product` object.",
 );
-pub const INSTANT: OptionMember = optional(
+pub const INSTANT: ShapeMember = optional(
     "instant",
     "boolean",
     "Whether the certificate was issued the instant the order was created.",
 );
 
 /// `validateRequest(input, options)`.
-pub const VALIDATE: OptionsObject = OptionsObject {
+pub const VALIDATE: Shape = Shape {
     name: "ValidateOptions",
     doc: "",
-    members: &[MODE, STRICT, MAX_DIAGNOSTICS, MAX_INPUT_BYTES],
+    members: &[
+        ShapeMember {
+            doc: "Default \"create\". On update, an omitted setting keeps its current value, and `secret: \"\"` removes the secret.",
+            ..MODE
+        },
+        STRICT,
+        MAX_DIAGNOSTICS,
+        MAX_INPUT_BYTES,
+    ],
     open: false,
 };
 
 /// `explainDelivery(input, options)`.
-pub const EXPLAIN: OptionsObject = OptionsObject {
+pub const EXPLAIN: Shape = Shape {
     name: "ExplainOptions",
     doc: "",
     members: &[MODE, MAX_INPUT_BYTES],
@@ -101,15 +113,15 @@ pub const EXPLAIN: OptionsObject = OptionsObject {
 };
 
 /// `explainCase(input, scenario)`.
-pub const SCENARIO: OptionsObject = OptionsObject {
+pub const SCENARIO: Shape = Shape {
     name: "Scenario",
     doc: "One product and kind of issuance.",
     members: &[
-        OptionMember {
+        ShapeMember {
             required: true,
             ..PRODUCT
         },
-        OptionMember {
+        ShapeMember {
             required: true,
             ..INSTANT
         },
@@ -119,7 +131,7 @@ pub const SCENARIO: OptionsObject = OptionsObject {
 };
 
 /// `parseEvent(input, options)` and `parseEvents(ndjson, options)`.
-pub const PARSE: OptionsObject = OptionsObject {
+pub const PARSE: Shape = Shape {
     name: "ParseOptions",
     doc: "",
     members: &[
@@ -127,15 +139,15 @@ pub const PARSE: OptionsObject = OptionsObject {
         SETTINGS,
         PRODUCT,
         INSTANT,
-        OptionMember {
+        ShapeMember {
             doc: "The mode of `settings`.",
             ..MODE
         },
-        OptionMember {
+        ShapeMember {
             doc: "Per event. Default 100.",
             ..MAX_DIAGNOSTICS
         },
-        OptionMember {
+        ShapeMember {
             doc: "Per event (per line for parseEvents). Default 1 MiB of UTF-8.",
             ..MAX_INPUT_BYTES
         },
@@ -144,22 +156,22 @@ pub const PARSE: OptionsObject = OptionsObject {
 };
 
 /// An Order-info `product` object: the fields the classifier reads (docs/domain.md §6).
-pub const PRODUCT_INFO: OptionsObject = OptionsObject {
+pub const PRODUCT_INFO: Shape = Shape {
     name: "ProductInfo",
     doc: "An Order-info `product` object; other fields are ignored.",
     members: &[NAME_ID, TYPE, GROUP_NAME, VALIDATION_TYPE],
     open: true,
 };
-pub const NAME_ID: OptionMember = optional("name_id", "string", "");
-pub const TYPE: OptionMember = optional("type", "string", "");
-pub const GROUP_NAME: OptionMember = optional("group_name", "string", "");
-pub const VALIDATION_TYPE: OptionMember = optional("validation_type", "string", "");
+pub const NAME_ID: ShapeMember = optional("name_id", "string", "");
+pub const TYPE: ShapeMember = optional("type", "string", "");
+pub const GROUP_NAME: ShapeMember = optional("group_name", "string", "");
+pub const VALIDATION_TYPE: ShapeMember = optional("validation_type", "string", "");
 
 /// Every options object, in the order the declarations list them.
-pub const ALL: [OptionsObject; 5] = [VALIDATE, EXPLAIN, SCENARIO, PARSE, PRODUCT_INFO];
+pub const ALL: [Shape; 5] = [VALIDATE, EXPLAIN, SCENARIO, PARSE, PRODUCT_INFO];
 
-const fn required(key: &'static str, ts_type: &'static str, doc: &'static str) -> OptionMember {
-    OptionMember {
+const fn required(key: &'static str, ts_type: &'static str, doc: &'static str) -> ShapeMember {
+    ShapeMember {
         key,
         ts_type,
         required: true,
@@ -169,7 +181,7 @@ const fn required(key: &'static str, ts_type: &'static str, doc: &'static str) -
 
 /// A create (`POST /webhook`) or update (`PUT /webhook/{id}`) body, as a caller writes it
 /// (docs/domain.md §2).
-pub const REQUEST_BODY: OptionsObject = OptionsObject {
+pub const REQUEST_BODY: Shape = Shape {
     name: "WebhookRequestBody",
     doc: "A create (POST /webhook) or update (PUT /webhook/{id}) body.",
     members: &[
@@ -186,7 +198,7 @@ pub const REQUEST_BODY: OptionsObject = OptionsObject {
 };
 
 /// What `validateRequest` returns as `normalized`: unknown keys are kept.
-pub const NORMALIZED_BODY: OptionsObject = OptionsObject {
+pub const NORMALIZED_BODY: Shape = Shape {
     name: "NormalizedRequestBody",
     doc: "The body to send: flags as \"1\"/\"0\", duplicates removed, key order kept; unknown keys kept.",
     members: &[
@@ -199,7 +211,7 @@ pub const NORMALIZED_BODY: OptionsObject = OptionsObject {
 };
 
 /// An event as received, before its fields were checked.
-pub const RECEIVED_EVENT: OptionsObject = OptionsObject {
+pub const RECEIVED_EVENT: Shape = Shape {
     name: "ReceivedEvent",
     doc: "A JSON object as received, before its fields were checked.",
     members: &[
@@ -210,7 +222,7 @@ pub const RECEIVED_EVENT: OptionsObject = OptionsObject {
 };
 
 /// An event this version does not know.
-pub const UNKNOWN_EVENT: OptionsObject = OptionsObject {
+pub const UNKNOWN_EVENT: Shape = Shape {
     name: "UnknownWebhookEvent",
     doc: "An event this version does not know, kept whole (diagnostic `unknown-event`).",
     members: &[
@@ -221,7 +233,7 @@ pub const UNKNOWN_EVENT: OptionsObject = OptionsObject {
 };
 
 /// One entry of `certificate_chain` (docs/domain.md §4).
-pub const CHAIN_ENTRY: OptionsObject = OptionsObject {
+pub const CHAIN_ENTRY: Shape = Shape {
     name: "ChainEntry",
     doc: "A chain entry as sent: end-entity first, then intermediates, then the root.",
     members: &[
@@ -232,7 +244,7 @@ pub const CHAIN_ENTRY: OptionsObject = OptionsObject {
 };
 
 /// The shapes the package reads, in the order the declarations list them.
-pub const SHAPES: [OptionsObject; 5] = [
+pub const SHAPES: [Shape; 5] = [
     REQUEST_BODY,
     NORMALIZED_BODY,
     RECEIVED_EVENT,

@@ -28,8 +28,6 @@ mod diagnostic;
 mod endpoint;
 mod event;
 mod explain;
-// Parts of it serve only the wasm binding.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod inputs;
 #[doc(hidden)]
 pub mod json;
@@ -42,11 +40,7 @@ mod record;
 pub mod schema;
 mod settings;
 mod suggest;
-// Parts of it serve only the wasm binding.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod time;
-// Parts of it serve only the wasm binding.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod to_json;
 #[doc(hidden)]
 pub mod typescript;

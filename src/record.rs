@@ -72,6 +72,7 @@ pub trait Flatten {
 }
 
 /// The [`ToJson`] of every record.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the wasm binding
 pub fn write_record<R: Record>(record: &R, out: &mut String) {
     struct Json<'o> {
         out: &'o mut String,
@@ -110,8 +111,17 @@ pub fn serialize_record<R: Record, S: Serializer>(
             }
         }
     }
+    struct Count(usize);
+    impl MemberVisitor for Count {
+        fn member<T: ToJson + Serialize>(&mut self, _: &str, _: &T) {
+            self.0 += 1;
+        }
+    }
+    // Formats that write a length first (bincode, postcard) need it up front.
+    let mut count = Count(0);
+    record.visit(&mut count);
     let mut map = Map {
-        map: serializer.serialize_map(None)?,
+        map: serializer.serialize_map(Some(count.0))?,
         error: None,
     };
     record.visit(&mut map);

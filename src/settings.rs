@@ -4,7 +4,7 @@
 use crate::record::record;
 
 use crate::catalog::{self, flag_text, EventKind, Flag};
-use crate::delivery::{self, Mode, Setting, Settings, Source, Target};
+use crate::delivery::{self, Mode, Setting, Source, SourcedSettings, Target};
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::endpoint;
 use crate::json::{self, last_wins, Member, Node, Span, Value};
@@ -58,7 +58,7 @@ record! {
 pub(crate) struct Reading {
     pub findings: Findings,
     pub normalized: Option<Value>,
-    pub settings: Settings,
+    pub settings: SourcedSettings,
 }
 
 /// Validates a webhook create/update body (or a `GET /webhook` response).
@@ -77,7 +77,7 @@ pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
     let mut reader = Reader {
         options,
         findings: Findings::new(options.max_diagnostics),
-        settings: Settings::defaults(options.mode, ""),
+        settings: SourcedSettings::defaults(options.mode, ""),
     };
     let normalized = reader.document(text);
     if normalized.is_none() {
@@ -94,7 +94,7 @@ pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
 struct Reader<'o> {
     options: &'o ValidateOptions,
     findings: Findings,
-    settings: Settings,
+    settings: SourcedSettings,
 }
 
 /// How a flag value is spelled (docs/domain.md §3 decision: three spellings accepted, one canonical).
@@ -230,7 +230,7 @@ impl Reader<'_> {
                 first.span.opening(),
                 "this is a GET /webhook response: /webhooks/0 is checked as the request body, and `normalized` is that body without `id` and `status`",
             ));
-            self.settings = Settings::defaults(self.options.mode, "/webhooks/0");
+            self.settings = SourcedSettings::defaults(self.options.mode, "/webhooks/0");
             result = Some(Value::Object(self.body(
                 body,
                 "/webhooks/0",

@@ -7,6 +7,7 @@
 use crate::json::{self, Value, MAX_SAFE_INTEGER};
 
 /// A value that writes itself as JSON.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the wasm binding
 pub trait ToJson {
     fn write_json(&self, out: &mut String);
 
@@ -18,12 +19,14 @@ pub trait ToJson {
 }
 
 /// `"key":`, the start of an object member.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the wasm binding
 pub(crate) fn write_key(out: &mut String, key: &str) {
     write_str(out, key);
     out.push(':');
 }
 
 /// A JSON string literal, escaped as serde_json escapes it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the wasm binding
 fn write_str(out: &mut String, s: &str) {
     out.push('"');
     let mut start = 0;

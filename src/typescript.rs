@@ -8,11 +8,11 @@ use std::fmt::Write;
 
 use crate::catalog::{self, data_fields, EventKind, Field, Flag};
 use crate::chain::{CertificateInfo, Role};
-use crate::delivery::{Approval, Goal, Issuance, Mode, Outcome, Patch, Recommendation, Source};
+use crate::delivery::{Approval, Goal, Issuance, Mode, Outcome, Patch, Recommendation};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::event::EventReport;
 use crate::explain::{Assumption, DeliveryReport, EffectiveSettings};
-use crate::inputs::{self, OptionsObject};
+use crate::inputs::{self, Shape};
 use crate::position::{Position, Range};
 use crate::product::Family;
 use crate::record::{union, MemberDeclaration, Record};
@@ -87,7 +87,8 @@ const NARROWINGS: &[Narrowing] = &[
     },
 ];
 
-/// The unions of narrowings users receive: (name, doc, members).
+/// The unions of narrowings users receive: (name, doc, members), each declared after the
+/// record its members narrow.
 const UNIONS: &[(&str, &str, &[&str])] = &[
     (
         "ValidationReport",
@@ -106,6 +107,8 @@ struct Interface {
     name: &'static str,
     doc: Vec<&'static str>,
     members: Vec<MemberDeclaration>,
+    /// Other keys may be present: `[field: string]: unknown`.
+    open: bool,
 }
 
 fn interface<R: Record>() -> Interface {
@@ -113,6 +116,7 @@ fn interface<R: Record>() -> Interface {
         name: R::NAME,
         doc: R::DOC.to_vec(),
         members: R::members(),
+        open: false,
     }
 }
 
@@ -165,10 +169,13 @@ fn write_interface(out: &mut String, interface: &Interface) {
         let optional = if member.optional { "?" } else { "" };
         let _ = writeln!(out, "  {}{optional}: {};", member.key, member.ts_type);
     }
+    if interface.open {
+        out.push_str("  [field: string]: unknown;\n");
+    }
     out.push_str("}\n");
 }
 
-fn write_shape(out: &mut String, shape: &OptionsObject) {
+fn write_shape(out: &mut String, shape: &Shape) {
     let members = shape
         .members
         .iter()
@@ -194,13 +201,9 @@ fn write_shape(out: &mut String, shape: &OptionsObject) {
             name: shape.name,
             doc,
             members,
+            open: shape.open,
         },
     );
-    if shape.open {
-        // An index signature, inserted before the closing brace.
-        out.truncate(out.len() - 2);
-        out.push_str("  [field: string]: unknown;\n}\n");
-    }
 }
 
 /// `export type Name = "a" | "b";` with a doc comment.
@@ -284,15 +287,9 @@ fn types() -> String {
     );
     alias(
         w,
-        "What a certificate is in its chain, from the certificate itself, not its place.",
+        "What a certificate is in its chain, from the certificate itself, not its place: a CA that is self-signed (or whose subject reads as its issuer, or that issued another entry) is the root, every other CA an intermediate, a certificate that is no CA the leaf.",
         "Role",
         &union(Role::ALL.map(Role::as_str)),
-    );
-    alias(
-        w,
-        "Where a setting's value came from: only `stated` is known.",
-        "Source",
-        &union(Source::ALL.map(Source::as_str)),
     );
     alias(w, "", "FlagKey", &union(Flag::ALL.map(Flag::key)));
     alias(
@@ -613,6 +610,39 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The declarations as reviewed, committed in `tests/api/index.d.ts`: a key or type that
+    /// changes by mistake (a typo in a `record!` key reaches the JSON, `Serialize` and the
+    /// types alike, so no other test can see it) shows here as a diff. After an intended
+    /// change, `UPDATE_API_REPORT=1 cargo test --lib typescript` rewrites the file; review
+    /// its diff like code.
+    #[test]
+    fn declarations_match_the_committed_api_report() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/api/index.d.ts");
+        let generated = declarations();
+        if std::env::var_os("UPDATE_API_REPORT").is_some() {
+            std::fs::write(path, &generated).expect("write the API report");
+            return;
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        if let Some((line, (want, got))) = committed
+            .lines()
+            .chain(std::iter::repeat(""))
+            .zip(generated.lines())
+            .enumerate()
+            .find(|(_, (want, got))| want != got)
+        {
+            panic!(
+                "tests/api/index.d.ts line {}: the API report says\n  {want}\nbut the crate now declares\n  {got}\n(intended? UPDATE_API_REPORT=1 cargo test --lib typescript)",
+                line + 1
+            );
+        }
+        assert_eq!(
+            committed.lines().count(),
+            generated.lines().count(),
+            "tests/api/index.d.ts has extra lines"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::inputs::{self, OptionMember, OptionsObject};
+use crate::inputs::{self, Shape, ShapeMember};
 use crate::settings::ValidateOptions;
 use crate::to_json::ToJson;
 use crate::Mode;
@@ -166,7 +166,7 @@ impl Input {
 struct Options(Option<JsValue>);
 
 impl Options {
-    fn read(value: Option<JsValue>, known: &OptionsObject) -> Result<Options, JsValue> {
+    fn read(value: Option<JsValue>, known: &Shape) -> Result<Options, JsValue> {
         let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
             return Ok(Options(None));
         };
@@ -187,14 +187,14 @@ impl Options {
     }
 
     /// The value of `member`, `None` when absent or `undefined`.
-    fn get(&self, member: &OptionMember) -> Option<JsValue> {
+    fn get(&self, member: &ShapeMember) -> Option<JsValue> {
         let value = self.0.as_ref()?;
         js_sys::Reflect::get(value, &member.key.into())
             .ok()
             .filter(|v| !v.is_undefined())
     }
 
-    fn bool(&self, member: &OptionMember) -> Result<Option<bool>, JsValue> {
+    fn bool(&self, member: &ShapeMember) -> Result<Option<bool>, JsValue> {
         self.get(member)
             .map(|v| {
                 v.as_bool()
@@ -203,7 +203,7 @@ impl Options {
             .transpose()
     }
 
-    fn count(&self, member: &OptionMember) -> Result<Option<usize>, JsValue> {
+    fn count(&self, member: &ShapeMember) -> Result<Option<usize>, JsValue> {
         self.get(member)
             .map(|v| match v.as_f64() {
                 Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n.min(u32::MAX as f64) as usize),
@@ -278,7 +278,7 @@ mod full {
     use super::{bytes_text, misuse, output, utf8, Input, Options};
     use crate::event::ParseOptions;
     use crate::explain::ProductRef;
-    use crate::inputs::{self, OptionMember};
+    use crate::inputs::{self, ShapeMember};
     use crate::product::Product;
     use crate::settings::ValidateOptions;
 
@@ -311,7 +311,7 @@ mod full {
                 "product must be a name_id or type string, or an order info product object",
             ));
         }
-        let text = |member: OptionMember| -> Result<Option<String>, JsValue> {
+        let text = |member: ShapeMember| -> Result<Option<String>, JsValue> {
             let key = member.key;
             let field = js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
             if field.is_undefined() || field.is_null() {
