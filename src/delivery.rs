@@ -294,25 +294,33 @@ impl Outcome {
         "event without chain (assumed)",
     ];
 
-    fn summarize(mut self, product_unknown: bool) -> Outcome {
-        let [no_event, no_event_assumed, chain_unknown, chain, no_chain, chain_assumed, no_chain_assumed] =
+    /// The summary of an answer: whether the event is sent, whether the product is unknown
+    /// (and could matter), whether the answer is certain, whether the chain is included.
+    fn summary(
+        event_sent: bool,
+        product_unknown: bool,
+        certain: bool,
+        chain: bool,
+    ) -> &'static str {
+        let [no_event, no_event_assumed, chain_unknown, with_chain, without_chain, with_chain_assumed, without_chain_assumed] =
             Outcome::SUMMARIES;
-        self.summary = match (
-            self.event_sent,
-            product_unknown,
-            self.certain,
-            self.includes_chain,
-        ) {
+        match (event_sent, product_unknown, certain, chain) {
             (false, _, true, _) => no_event,
             (false, _, false, _) => no_event_assumed,
             (true, true, _, _) => chain_unknown,
-            (true, false, true, true) => chain,
-            (true, false, true, false) => no_chain,
-            (true, false, false, true) => chain_assumed,
-            (true, false, false, false) => no_chain_assumed,
-        };
-        self
+            (true, false, true, true) => with_chain,
+            (true, false, true, false) => without_chain,
+            (true, false, false, true) => with_chain_assumed,
+            (true, false, false, false) => without_chain_assumed,
+        }
     }
+}
+
+/// What the rules decide for one case, before it is said how certain that is.
+struct Decision {
+    event_sent: bool,
+    includes_chain: bool,
+    reason: String,
 }
 
 /// An input of the delivery rules: the subscription or one flag.
@@ -423,38 +431,53 @@ pub fn chain_flag(issuance: Issuance) -> Flag {
 
 /// The rules of docs/domain.md §5, one case at a time.
 pub fn outcome(settings: &SourcedSettings, family: Family, issuance: Issuance) -> Outcome {
-    let (mut result, inputs) = decide(settings, family, issuance);
-    let mut product_unknown = false;
+    let (decision, inputs) = decide(settings, family, issuance);
+    let mut decided_by = Vec::new();
+    let mut assumed = Vec::new();
     for input in inputs {
         let (_, source, path) = settings.input(input);
-        result.decided_by.push(path.to_string());
+        decided_by.push(path.to_string());
         if !source.is_stated() {
-            result.assumed.push(path.to_string());
+            assumed.push(path.to_string());
         }
     }
     // An unknown product matters only while the chain could be sent.
-    if family == Family::Unknown && result.event_sent && settings.flag(chain_flag(issuance)).value {
-        product_unknown = true;
+    let product_unknown = family == Family::Unknown
+        && decision.event_sent
+        && settings.flag(chain_flag(issuance)).value;
+    let certain = assumed.is_empty() && !product_unknown;
+    let reason = match subscription_assumption(settings) {
+        Some(sentence) => format!("{} {sentence}", decision.reason),
+        None => decision.reason,
+    };
+    Outcome {
+        family,
+        issuance,
+        event_sent: decision.event_sent,
+        includes_chain: decision.includes_chain,
+        certain,
+        summary: Outcome::summary(
+            decision.event_sent,
+            product_unknown,
+            certain,
+            decision.includes_chain,
+        ),
+        reason,
+        decided_by,
+        assumed,
     }
-    result.certain = result.assumed.is_empty() && !product_unknown;
-    if let Some(sentence) = subscription_assumption(settings) {
-        result.reason = format!("{} {sentence}", result.reason);
-    }
-    result.summarize(product_unknown)
 }
 
 /// The answer for one case and the inputs it depends on, in the order they were read.
-fn decide(settings: &SourcedSettings, family: Family, issuance: Issuance) -> (Outcome, Vec<Input>) {
-    let mut result = Outcome {
-        family,
-        issuance,
+fn decide(
+    settings: &SourcedSettings,
+    family: Family,
+    issuance: Issuance,
+) -> (Decision, Vec<Input>) {
+    let mut result = Decision {
         event_sent: false,
         includes_chain: false,
-        certain: true,
-        summary: "",
         reason: String::new(),
-        decided_by: Vec::new(),
-        assumed: Vec::new(),
     };
     let mut inputs = vec![Input::Subscription];
     // Rule 4: nothing matters unless certificate_issued is subscribed.
@@ -1168,19 +1191,9 @@ mod tests {
     #[test]
     fn every_summary_is_one_of_the_declared_summaries() {
         for bits in 0..16u8 {
-            let outcome = Outcome {
-                family: Family::PublicTls,
-                issuance: Issuance::Instant,
-                event_sent: bits & 1 != 0,
-                includes_chain: bits & 2 != 0,
-                certain: bits & 4 != 0,
-                summary: "",
-                reason: String::new(),
-                decided_by: Vec::new(),
-                assumed: Vec::new(),
-            }
-            .summarize(bits & 8 != 0);
-            assert!(Outcome::SUMMARIES.contains(&outcome.summary), "{bits}");
+            let summary =
+                Outcome::summary(bits & 1 != 0, bits & 8 != 0, bits & 4 != 0, bits & 2 != 0);
+            assert!(Outcome::SUMMARIES.contains(&summary), "{bits}");
         }
     }
 

@@ -38,7 +38,9 @@ test('the tarball holds exactly what users need, with no dependencies or install
   const manifest = JSON.parse(readFileSync(`${dir}/node_modules/certcentral-webhooks/package.json`, 'utf8'));
   assert.equal(manifest.dependencies, undefined);
   assert.equal(manifest.scripts, undefined);
-  assert.equal(manifest.sideEffects, false);
+  // Only the Node entries (and the Node glue) instantiate the wasm as they load; everything a
+  // browser bundle takes stays free of side effects, so bundlers can drop what it does not use.
+  assert.deepEqual(manifest.sideEffects, ['./node.mjs', './node.cjs', './validate.node.mjs', './validate.node.cjs', './node/certcentral_webhooks.js', './validate/node/certcentral_webhooks.js']);
 });
 
 test('ESM import and CommonJS require work with no init()', () => {
