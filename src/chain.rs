@@ -338,11 +338,7 @@ fn algorithm(sequence: Tlv<'_>) -> Result<(&[u8], Option<Tlv<'_>>), der::Error> 
         sequence.value,
         "unexpected data after algorithm parameters",
         |fields| {
-            let oid = der::check_oid(
-                fields
-                    .expect(OID, "an algorithm without an identifier")?
-                    .value,
-            )?;
+            let oid = fields.expect_oid("an algorithm without an identifier")?;
             let parameters = if fields.is_empty() {
                 None
             } else {
@@ -392,9 +388,7 @@ fn read_name(name: Tlv<'_>) -> Result<Vec<Vec<Attribute<'_>>>, der::Error> {
                 pair.value,
                 "unexpected data in a name attribute",
                 |fields| {
-                    let oid = der::check_oid(
-                        fields.expect(OID, "a name attribute without a type")?.value,
-                    )?;
+                    let oid = fields.expect_oid("a name attribute without a type")?;
                     Ok(Attribute {
                         oid,
                         value: fields.next()?,
@@ -438,11 +432,7 @@ fn read_extensions(wrapper: Tlv<'_>) -> Result<Extensions, der::Error> {
             extension.value,
             "unexpected data in an extension",
             |fields| {
-                let id = der::check_oid(
-                    fields
-                        .expect(OID, "an extension without an identifier")?
-                        .value,
-                )?;
+                let id = fields.expect_oid("an extension without an identifier")?;
                 if let Some(critical) = fields.optional(BOOLEAN)? {
                     boolean(critical)?;
                 }

@@ -113,6 +113,11 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next element, which must be an OBJECT IDENTIFIER: its checked content octets.
+    pub fn expect_oid(&mut self, what: &'static str) -> Result<&'a [u8], Error> {
+        check_oid(self.expect(OID, what)?.value)
+    }
+
     /// The next element if it has `tag`; nothing is consumed otherwise.
     pub fn optional(&mut self, tag: u8) -> Result<Option<Tlv<'a>>, Error> {
         if self.rest.first() == Some(&tag) {
