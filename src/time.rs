@@ -101,7 +101,10 @@ pub fn parse_der_time(text: &[u8], generalized: bool) -> Option<i64> {
 }
 
 /// Reads `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or `±HH:MM`, into Unix seconds.
-#[cfg_attr(any(not(target_arch = "wasm32"), not(feature = "full")), allow(dead_code))] // the full binding reads `now`
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), not(feature = "full")),
+    allow(dead_code)
+)] // the full binding reads `now`
 pub fn parse_iso8601(text: &str) -> Option<i64> {
     let b = text.as_bytes();
     let num = |range: std::ops::Range<usize>| -> Option<u32> {
