@@ -246,6 +246,14 @@ macro_rules! record {
             doc: vec![$($doc),*],
         })
     };
+    (@declare $members:ident, $key:literal, $ty:ty, [$($doc:literal),*], optional; $ts:expr) => {
+        $members.push($crate::record::MemberDeclaration {
+            key: $key.to_string(),
+            ts_type: String::from($ts),
+            optional: true,
+            doc: vec![$($doc),*],
+        })
+    };
 }
 pub(crate) use record;
 
@@ -351,6 +359,7 @@ mod tests {
             pub maybe: Option<String> => "maybe" (optional),
             pub nullable: Option<Vec<String>> => "nullable",
             pub typed: String => "typed": "\"x\" | \"y\"",
+            pub typed_maybe: Option<String> => "typedMaybe" (optional): "\"z\"",
         }
     }
 
@@ -361,6 +370,7 @@ mod tests {
             maybe: None,
             nullable: None,
             typed: "x".into(),
+            typed_maybe: None,
         };
         assert_eq!(
             sample.to_json(),
@@ -386,6 +396,7 @@ mod tests {
                 ("maybe".into(), "string".into(), true),
                 ("nullable".into(), "string[] | null".into(), false),
                 ("typed".into(), "\"x\" | \"y\"".into(), false),
+                ("typedMaybe".into(), "\"z\"".into(), true),
             ]
         );
         assert_eq!(members[0].doc, [" Always there."]);
