@@ -176,7 +176,9 @@ export function listenerKit(core) {
     if (checkSource !== undefined && typeof checkSource !== 'boolean') throw misuse('checkSource must be a boolean');
     if (!Number.isInteger(trustProxy) || trustProxy < 0) throw misuse('trustProxy must be a non-negative integer');
     if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw misuse('maxBodyBytes must be a positive integer');
-    const parseOptions = {};
+    // The body limit is the event's limit too: a body the listener accepted is never refused
+    // again by parseEvent's own default.
+    const parseOptions = { maxInputBytes: maxBodyBytes };
     for (const key of ['settings', 'now', 'mode']) if (options[key] !== undefined) parseOptions[key] = options[key];
     // Misuse in settings/now/mode shows now, not at the first event.
     parseEvent('{"event":"test_webhook_endpoint"}', parseOptions);

@@ -318,3 +318,17 @@ test('a body stream that fails is a 400, never a thrown error', async () => {
   assert.equal(result.status, 400);
   assert.equal(result.error.code, 'invalid-event');
 });
+
+test('maxBodyBytes is the limit end to end: a body under it is handled, one over it is 413', async () => {
+  const hooks = createWebhooks({ maxBodyBytes: 4 << 20 });
+  let seen = 0;
+  hooks.on('certificate_revoked', () => { seen++; });
+  // 2 MiB: over parseEvent's own 1 MiB default, under the listener's limit.
+  const padding = ' '.repeat(2 << 20);
+  const event = `{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2}${padding}}`;
+  const ok = await hooks.receive({ body: event });
+  assert.equal(ok.status, 200, JSON.stringify(ok.error));
+  assert.equal(seen, 1);
+  const small = createWebhooks({ maxBodyBytes: 1000 });
+  assert.equal((await small.receive({ body: event })).status, 413);
+});
