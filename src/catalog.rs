@@ -234,12 +234,34 @@ pub const WEBHOOKS: &str = "webhooks";
 pub const LISTED_ONLY_KEYS: [&str; 2] = ["id", "status"];
 pub const STATUSES: [&str; 3] = ["pending", "active", "inactive"];
 
+/// Every way a flag may be written, as JSON text (docs/domain.md §3): the API's strings first,
+/// then the spellings normalised to them. The JSON Schema's enum and the TypeScript `FlagValue`
+/// are written from this list; a test holds the validator to it.
+pub const FLAG_SPELLINGS: [&str; 6] = ["\"1\"", "\"0\"", "true", "false", "1", "0"];
+
+/// What each field of the create/update body is (docs/domain.md §2), in the words the JSON
+/// Schema and the TypeScript declarations both use.
+pub const ENDPOINT_DOC: &str =
+    "The listener's URL; it must begin with https:// and be reachable from the internet.";
+pub const SECRET_DOC: &str =
+    "Sent back in the X-WEBHOOK-KEY header; at least 32 characters. On update, \"\" removes it.";
+pub const EVENTS_DOC: &str = "The events subscribed to.";
+pub const FREQUENCY_DOC: &str =
+    "When expiry and revalidation notices fire, in days relative to expiry.";
+pub const FLAG_DOC: &str = "On or off. The API documents the strings \"1\" and \"0\"; true/false and 1/0 are accepted and normalised.";
+
 /// A secret shorter than this is rejected by the API (docs/domain.md §2).
 pub const MIN_SECRET_CHARS: usize = 32;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The secret's description states the length the validator enforces.
+    #[test]
+    fn the_secret_description_states_the_minimum_length() {
+        assert!(SECRET_DOC.contains(&format!("at least {MIN_SECRET_CHARS} characters")));
+    }
 
     /// README.md documents every flag by its key; a new flag is a new line of its prose too.
     #[test]

@@ -16,9 +16,11 @@ pub const MAX_PEM_BYTES: usize = 64 * 1024;
 /// Entries beyond this are not decoded: real chains have three or four.
 pub const MAX_CHAIN_LENGTH: usize = 16;
 
-/// What a certificate is in its chain, from the certificate itself, not its place: a CA that
-/// is self-signed (or whose subject reads as its issuer) is the root, every other CA an
-/// intermediate, a non-CA the leaf.
+/// How [`describe`] gives each certificate its [`Role`], in words: the one statement of the
+/// rule, shown to Rust and TypeScript readers alike.
+pub const ROLE_RULE: &str = "What a certificate is in its chain, from the certificate itself, not its place, so a reordered chain reads the same: a CA that is self-signed, or whose subject and issuer read the same, or that issued another entry, is the root; any other CA is an intermediate; a certificate that is no CA is the leaf.";
+
+/// What a certificate is in its chain: see [`ROLE_RULE`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Leaf,
@@ -532,11 +534,9 @@ pub struct Entry {
     pub decoded: Option<Decoded>,
 }
 
-/// The decoded entries as reported, each linked to the entry that issued it and given its
-/// role, from the certificates themselves rather than their places, so a reordered chain reads
-/// the same: a self-signed CA (or one that issued another entry) is the root, as is a CA whose
-/// subject and issuer read the same (RFC 5280 name matching looks past string types); any
-/// other CA is an intermediate; a certificate that is no CA is the leaf.
+/// The decoded entries as reported, each linked to the entry that issued it (the next entry
+/// first, as DigiCert orders chains) and given its role by [`ROLE_RULE`]. "Read the same"
+/// compares the rendered names: RFC 5280 name matching looks past string types.
 pub fn describe(entries: &[Entry]) -> Vec<Option<CertificateInfo>> {
     let count = entries.len();
     let mut issuers: Vec<Option<usize>> = vec![None; count];

@@ -185,13 +185,13 @@ pub const REQUEST_BODY: Shape = Shape {
     name: "WebhookRequestBody",
     doc: "A create (POST /webhook) or update (PUT /webhook/{id}) body.",
     members: &[
-        required(catalog::ENDPOINT, "string", "An https:// URL."),
+        required(catalog::ENDPOINT, "string", catalog::ENDPOINT_DOC),
+        optional(catalog::SECRET, "string", catalog::SECRET_DOC),
         optional(
-            catalog::SECRET,
-            "string",
-            "At least 32 characters; sent back in X-WEBHOOK-KEY.",
+            catalog::EVENTS_KEY,
+            "SubscribableEventName[]",
+            catalog::EVENTS_DOC,
         ),
-        optional(catalog::EVENTS_KEY, "SubscribableEventName[]", ""),
         optional(catalog::SETTINGS, "WebhookSettings", ""),
     ],
     open: false,

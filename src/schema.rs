@@ -11,10 +11,11 @@ const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The create/update body (docs/domain.md §2–§3).
 pub fn request_schema() -> Value {
-    let flag = json!({
-        "description": "On or off. The API documents the strings \"1\" and \"0\"; true/false and 1/0 are accepted and normalised.",
-        "enum": ["1", "0", true, false, 1, 0]
-    });
+    let spellings: Vec<Value> = catalog::FLAG_SPELLINGS
+        .iter()
+        .filter_map(|text| serde_json::from_str(text).ok())
+        .collect();
+    let flag = json!({"description": catalog::FLAG_DOC, "enum": spellings});
     let mut settings = Map::new();
     for flag_key in Flag::ALL.map(Flag::key) {
         settings.insert(flag_key.into(), json!({"$ref": "#/$defs/flag"}));
@@ -22,7 +23,7 @@ pub fn request_schema() -> Value {
     settings.insert(
         catalog::FREQUENCY.into(),
         json!({
-            "description": "When expiry and revalidation notices fire, in days relative to expiry.",
+            "description": catalog::FREQUENCY_DOC,
             "type": "array",
             "items": {"enum": catalog::FREQUENCY_DAYS}
         }),
@@ -36,17 +37,17 @@ pub fn request_schema() -> Value {
         "additionalProperties": false,
         "properties": {
             "endpoint": {
-                "description": "The listener's URL; it must begin with https:// and be reachable from the internet.",
+                "description": catalog::ENDPOINT_DOC,
                 "type": "string",
                 "pattern": "^[Hh][Tt][Tt][Pp][Ss]://[^\\s/?#@]+"
             },
             "secret": {
-                "description": "Sent back in the X-WEBHOOK-KEY header; at least 32 characters. On update, \"\" removes it.",
+                "description": catalog::SECRET_DOC,
                 "type": "string",
                 "anyOf": [{"minLength": catalog::MIN_SECRET_CHARS}, {"const": ""}]
             },
             "events": {
-                "description": "The events subscribed to.",
+                "description": catalog::EVENTS_DOC,
                 "type": "array",
                 "items": {"enum": events}
             },

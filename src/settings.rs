@@ -728,6 +728,26 @@ fn json_text(value: &Value) -> String {
 mod tests {
     use super::*;
 
+    /// The validator accepts exactly the spellings the catalogue lists (and so the schema and
+    /// the types): the first two as canonical.
+    #[test]
+    fn flag_spellings_are_the_catalogues() {
+        let read = |text: &str| {
+            let node = json::parse(text, json::Limits::default()).expect("JSON");
+            flag_spelling(&node.value)
+        };
+        for (i, text) in catalog::FLAG_SPELLINGS.iter().enumerate() {
+            match read(text) {
+                FlagSpelling::Canonical(_) => assert!(i < 2, "{text}"),
+                FlagSpelling::Alternative(_) => assert!(i >= 2, "{text}"),
+                FlagSpelling::Invalid => panic!("{text} is listed but refused"),
+            }
+        }
+        for text in ["\"true\"", "\"yes\"", "2", "-1", "null", "\"\""] {
+            assert!(matches!(read(text), FlagSpelling::Invalid), "{text}");
+        }
+    }
+
     #[test]
     fn catalogue_values_read_as_sentences() {
         assert_eq!(

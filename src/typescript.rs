@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use crate::catalog::{self, data_fields, EventKind, Field, Flag};
-use crate::chain::{CertificateInfo, Role};
+use crate::chain::{CertificateInfo, Role, ROLE_RULE};
 use crate::delivery::{Approval, Goal, Issuance, Mode, Outcome, Patch, Recommendation};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::event::EventReport;
@@ -241,74 +241,59 @@ fn types() -> String {
         "// The types of certcentral-webhooks {}.\n",
         crate::version()
     );
-    let names = catalog::EVENTS.iter().map(|(n, _)| *n);
-    alias(
-        w,
-        "Every event name this version knows.",
-        "EventName",
-        &union(names),
-    );
-    alias(
-        w,
-        "The names accepted in a webhook's `events`.",
-        "SubscribableEventName",
-        &union(catalog::subscribable_events()),
-    );
-    alias(
-        w,
-        "A diagnostic's stable code.",
-        "DiagnosticCode",
-        &union(Code::ALL.iter().map(|c| c.as_str())),
-    );
-    alias(
-        w,
-        "",
-        "Severity",
-        &union(Severity::ALL.map(Severity::as_str)),
-    );
-    alias(
-        w,
-        "The product families of the delivery matrix.",
-        "Family",
-        &union(Family::KNOWN.map(Family::as_str)),
-    );
-    alias(
-        w,
-        "",
-        "Issuance",
-        &union(Issuance::BOTH.map(Issuance::as_str)),
-    );
-    alias(w, "", "Goal", &union(Goal::ALL.map(Goal::as_str)));
-    alias(
-        w,
-        "Whether a body creates a webhook (POST /webhook) or updates one (PUT /webhook/{id}).",
-        "Mode",
-        &union(Mode::ALL.map(Mode::as_str)),
-    );
-    alias(
-        w,
-        "What a certificate is in its chain, from the certificate itself, not its place: a CA that is self-signed (or whose subject reads as its issuer, or that issued another entry) is the root, every other CA an intermediate, a certificate that is no CA the leaf.",
-        "Role",
-        &union(Role::ALL.map(Role::as_str)),
-    );
-    alias(w, "", "FlagKey", &union(Flag::ALL.map(Flag::key)));
-    alias(
-        w,
-        "How the explainer's `settings` names each flag.",
-        "FlagSummaryName",
-        &union(Flag::ALL.map(Flag::summary_name)),
-    );
+    // The names users type, each from the list the Rust code reads: (doc, alias, union).
+    let aliases = [
+        (
+            "Every event name this version knows.",
+            "EventName",
+            union(catalog::EVENTS.iter().map(|(n, _)| *n)),
+        ),
+        (
+            "The names accepted in a webhook's `events`.",
+            "SubscribableEventName",
+            union(catalog::subscribable_events()),
+        ),
+        (
+            "A diagnostic's stable code.",
+            "DiagnosticCode",
+            union(Code::ALL.iter().map(|c| c.as_str())),
+        ),
+        ("", "Severity", union(Severity::ALL.map(Severity::as_str))),
+        (
+            "The product families of the delivery matrix.",
+            "Family",
+            union(Family::KNOWN.map(Family::as_str)),
+        ),
+        ("", "Issuance", union(Issuance::BOTH.map(Issuance::as_str))),
+        ("", "Goal", union(Goal::ALL.map(Goal::as_str))),
+        (
+            "Whether a body creates a webhook (POST /webhook) or updates one (PUT /webhook/{id}).",
+            "Mode",
+            union(Mode::ALL.map(Mode::as_str)),
+        ),
+        (ROLE_RULE, "Role", union(Role::ALL.map(Role::as_str))),
+        ("", "FlagKey", union(Flag::ALL.map(Flag::key))),
+        (
+            "How the explainer's `settings` names each flag.",
+            "FlagSummaryName",
+            union(Flag::ALL.map(Flag::summary_name)),
+        ),
+    ];
+    for (doc, name, values) in &aliases {
+        alias(w, doc, name, values);
+    }
     let days: Vec<String> = catalog::FREQUENCY_DAYS
         .iter()
         .map(|d| d.to_string())
         .collect();
     alias(w, "", "NotificationDay", &days.join(" | "));
     let on_off = union([catalog::flag_text(true), catalog::flag_text(false)]);
+    // JSON literals are TypeScript literal types as written.
     alias(
         w,
-        "How a flag may be written; the API documents \"1\" and \"0\".",
+        catalog::FLAG_DOC,
         "FlagValue",
-        &format!("{on_off} | boolean | 0 | 1"),
+        &catalog::FLAG_SPELLINGS.join(" | "),
     );
     let frequency = catalog::FREQUENCY;
     alias(

@@ -14,24 +14,25 @@ export type Issuance = "not_instant" | "instant";
 export type Goal = "chain-in-every-tls-event" | "events-for-instant-issuance" | "no-chain";
 /** Whether a body creates a webhook (POST /webhook) or updates one (PUT /webhook/{id}). */
 export type Mode = "create" | "update";
-/** What a certificate is in its chain, from the certificate itself, not its place: a CA that is self-signed (or whose subject reads as its issuer, or that issued another entry) is the root, every other CA an intermediate, a certificate that is no CA the leaf. */
+/** What a certificate is in its chain, from the certificate itself, not its place, so a reordered chain reads the same: a CA that is self-signed, or whose subject and issuer read the same, or that issued another entry, is the root; any other CA is an intermediate; a certificate that is no CA is the leaf. */
 export type Role = "leaf" | "intermediate" | "root";
 export type FlagKey = "instant_issue_webhook_notification" | "webhook_send_certificate_chain" | "webhook_send_instant_issued_certificate_chain";
 /** How the explainer's `settings` names each flag. */
 export type FlagSummaryName = "instantIssueNotification" | "sendCertificateChain" | "sendInstantIssuedCertificateChain";
 export type NotificationDay = 90 | 60 | 30 | 7 | 0 | -7;
-/** How a flag may be written; the API documents "1" and "0". */
-export type FlagValue = "1" | "0" | boolean | 0 | 1;
+/** On or off. The API documents the strings "1" and "0"; true/false and 1/0 are accepted and normalised. */
+export type FlagValue = "1" | "0" | true | false | 1 | 0;
 export type WebhookSettings = { [K in FlagKey]?: FlagValue } & { webhook_notification_frequency?: NotificationDay[] };
 /** `webhook_settings` as normalized: flags as "1"/"0", unknown keys kept. */
 export type NormalizedWebhookSettings = { [K in FlagKey]?: "1" | "0" } & { webhook_notification_frequency?: number[] } & Record<string, unknown>;
 
 /** A create (POST /webhook) or update (PUT /webhook/{id}) body. */
 export interface WebhookRequestBody {
-  /** An https:// URL. */
+  /** The listener's URL; it must begin with https:// and be reachable from the internet. */
   endpoint: string;
-  /** At least 32 characters; sent back in X-WEBHOOK-KEY. */
+  /** Sent back in the X-WEBHOOK-KEY header; at least 32 characters. On update, "" removes it. */
   secret?: string;
+  /** The events subscribed to. */
   events?: SubscribableEventName[];
   webhook_settings?: WebhookSettings;
 }
