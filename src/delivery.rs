@@ -270,7 +270,7 @@ record! {
         /// `includesChain` rest on the assumptions listed in `assumed` and named in `reason`.
         pub certain: bool => "certain",
         /// The matrix cell in a few words; "(assumed)" when an input is assumed, "event, chain
-        /// unknown" when the product is.
+        /// unknown" when the product is, "cannot tell" when the body could not be read at all.
         pub summary: &'static str => "summary": union(Outcome::SUMMARIES),
         /// One sentence a person can act on; names the deciding settings by their API keys and
         /// every assumption in words (omitted, kept by an update, invalid, unreadable).
@@ -284,7 +284,8 @@ record! {
 
 impl Outcome {
     /// Every `summary` an outcome can have.
-    pub const SUMMARIES: [&'static str; 7] = [
+    pub const SUMMARIES: [&'static str; 8] = [
+        "cannot tell",
         "no event",
         "no event (assumed)",
         "event, chain unknown",
@@ -294,16 +295,21 @@ impl Outcome {
         "event without chain (assumed)",
     ];
 
-    /// The summary of an answer: whether the event is sent, whether the product is unknown
-    /// (and could matter), whether the answer is certain, whether the chain is included.
+    /// The summary of an answer: whether the body could be read at all, whether the event is
+    /// sent, whether the product is unknown (and could matter), whether the answer is certain,
+    /// whether the chain is included.
     fn summary(
+        readable: bool,
         event_sent: bool,
         product_unknown: bool,
         certain: bool,
         chain: bool,
     ) -> &'static str {
-        let [no_event, no_event_assumed, chain_unknown, with_chain, without_chain, with_chain_assumed, without_chain_assumed] =
+        let [cannot_tell, no_event, no_event_assumed, chain_unknown, with_chain, without_chain, with_chain_assumed, without_chain_assumed] =
             Outcome::SUMMARIES;
+        if !readable {
+            return cannot_tell;
+        }
         match (event_sent, product_unknown, certain, chain) {
             (false, _, true, _) => no_event,
             (false, _, false, _) => no_event_assumed,
@@ -446,7 +452,14 @@ pub fn outcome(settings: &SourcedSettings, family: Family, issuance: Issuance) -
         && decision.event_sent
         && settings.flag(chain_flag(issuance)).value;
     let certain = assumed.is_empty() && !product_unknown;
+    // A body that is not a request body states nothing: an answer from defaults alone would
+    // be a guess, so it is not given as one.
+    let readable = settings.events.source != Source::Unreadable;
     let reason = match subscription_assumption(settings) {
+        _ if !readable => {
+            "Cannot tell: the body could not be read as a request body, so no setting is known."
+                .to_string()
+        }
         Some(sentence) => format!("{} {sentence}", decision.reason),
         None => decision.reason,
     };
@@ -457,6 +470,7 @@ pub fn outcome(settings: &SourcedSettings, family: Family, issuance: Issuance) -
         includes_chain: decision.includes_chain,
         certain,
         summary: Outcome::summary(
+            readable,
             decision.event_sent,
             product_unknown,
             certain,
@@ -1190,9 +1204,9 @@ mod tests {
     /// The declared summaries (the TypeScript union) hold every summary an outcome can get.
     #[test]
     fn every_summary_is_one_of_the_declared_summaries() {
-        for bits in 0..16u8 {
-            let summary =
-                Outcome::summary(bits & 1 != 0, bits & 8 != 0, bits & 4 != 0, bits & 2 != 0);
+        for bits in 0..32u8 {
+            let [readable, sent, unknown, certain, chain] = [16, 1, 8, 4, 2].map(|b| bits & b != 0);
+            let summary = Outcome::summary(readable, sent, unknown, certain, chain);
             assert!(Outcome::SUMMARIES.contains(&summary), "{bits}");
         }
     }

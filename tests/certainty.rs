@@ -3,8 +3,8 @@
 
 use certcentral_webhooks::Source;
 use certcentral_webhooks::{
-    explain_delivery, parse_event, validate_request, Code, Family, Issuance, Mode, ParseOptions,
-    ProductRef, Severity, ValidateOptions,
+    explain_case, explain_delivery, parse_event, validate_request, Code, Family, Issuance, Mode,
+    ParseOptions, ProductRef, Severity, ValidateOptions,
 };
 use serde_json::json;
 
@@ -182,6 +182,24 @@ fn an_unreadable_body_states_nothing_and_recommends_nothing() {
         .iter()
         .all(|a| a.source == Source::Unreadable));
     assert!(report.recommendations.is_empty());
+}
+
+#[test]
+fn an_unreadable_body_gives_cannot_tell_not_an_answer_from_defaults() {
+    for text in ["{\"endpoint\": ", "[1, 2]", "\"text\""] {
+        let report = explain_delivery(text, &ValidateOptions::default());
+        for outcome in &report.outcomes {
+            assert_eq!(outcome.summary, "cannot tell", "{text}");
+            assert!(outcome.reason.starts_with("Cannot tell:"), "{text}");
+        }
+        let case = explain_case(
+            text,
+            &ValidateOptions::default(),
+            &ProductRef::Name("ssl_plus".into()),
+            true,
+        );
+        assert_eq!(case.summary, "cannot tell", "{text}");
+    }
 }
 
 #[test]

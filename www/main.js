@@ -310,12 +310,12 @@ function drawMatrix(delivery, unreadable, reason) {
     row.append(head);
     for (const { id: issuance, label: heading } of ISSUANCES) {
       const o = delivery.outcomes.find((x) => x.family === family && x.issuance === issuance);
-      // With a body that cannot be read, every answer would rest on made-up settings.
+      // The package says "cannot tell" for a body it cannot read; the page only adds where.
       const cell = unreadable
-        ? el('td', 'cannot tell', 'out out-unknown')
+        ? el('td', o.summary, 'out out-unknown')
         : el('td', o.summary, `out ${!o.eventSent ? 'out-none' : o.includesChain ? 'out-chain' : 'out-nochain'}`);
       if (!unreadable && !o.certain) cell.classList.add('assumed');
-      const why = unreadable ? `cannot tell, because the body cannot be read: ${reason}` : o.reason;
+      const why = unreadable ? `${o.reason} (${reason})` : o.reason;
       cell.title = why.replace(/`/g, '');
       cell.tabIndex = 0;
       cell.dataset.family = family;

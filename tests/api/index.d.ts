@@ -193,9 +193,9 @@ export interface CaseOutcome {
   certain: boolean;
   /**
    * The matrix cell in a few words; "(assumed)" when an input is assumed, "event, chain
-   * unknown" when the product is.
+   * unknown" when the product is, "cannot tell" when the body could not be read at all.
    */
-  summary: "no event" | "no event (assumed)" | "event, chain unknown" | "event with chain" | "event without chain" | "event with chain (assumed)" | "event without chain (assumed)";
+  summary: "cannot tell" | "no event" | "no event (assumed)" | "event, chain unknown" | "event with chain" | "event without chain" | "event with chain (assumed)" | "event without chain (assumed)";
   /**
    * One sentence a person can act on; names the deciding settings by their API keys and
    * every assumption in words (omitted, kept by an update, invalid, unreadable).

@@ -383,7 +383,7 @@ test('while the JSON is invalid, the matrix cannot tell, and nothing can be appl
   assert.equal(await page.locator('#matrix td.out-unknown').count(), 10);
   assert.match(await page.textContent('#matrix-note'), /cannot tell.*json-syntax at \d+:\d+: trailing comma/);
   await page.focus('#matrix tbody td[data-family="public_tls"][data-issuance="not_instant"]');
-  assert.match(await page.textContent('#cell-reason'), /cannot tell, because the body cannot be read/);
+  assert.match(await page.textContent('#cell-reason'), /Cannot tell: the body could not be read as a request body, so no setting is known\. \(json-syntax at \d+:\d+: trailing comma/);
   assert.doesNotMatch(await page.textContent('#delivery-panel'), /event without chain|the default when omitted/);
   // No recommendation to apply, and no box to tick.
   assert.equal(await page.locator('#recommendations button').count(), 0);

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const cli = fileURLToPath(new URL('../../pkg/cli.js', import.meta.url));
 const requests = fileURLToPath(new URL('../fixtures/requests/', import.meta.url));
@@ -91,6 +93,19 @@ test('explain: prints an aligned matrix and exits 0', () => {
   assert.equal(lines[4], 'Code signing      event without chain   event without chain');
   assert.equal(lines.indexOf('Why:') > 0, true);
   assert.match(r.stdout, /^ {2}S\/MIME, issued instantly: certificate_issued is sent/m);
+});
+
+test('explain: a body that cannot be read is "cannot tell" in every cell, as in the playground', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ccw-cli-'));
+  const file = join(dir, 'broken.json');
+  writeFileSync(file, '{"endpoint": "https://a.example.com",}');
+  const r = run(['explain', file]);
+  rmSync(dir, { recursive: true, force: true });
+  const rows = r.stdout.split('\n').filter((line) => /^(Public TLS|Private TLS|Code signing|Document signing|S\/MIME) /.test(line));
+  assert.equal(rows.length, 5, r.stdout);
+  for (const row of rows) assert.equal(row.match(/cannot tell/g)?.length, 2, row);
+  assert.match(r.stdout, /Cannot tell: the body could not be read as a request body/);
+  assert.doesNotMatch(r.stdout, /event without chain/);
 });
 
 test('explain --format json is the explainDelivery report', () => {
