@@ -156,8 +156,11 @@ fn assumptions(settings: &SourcedSettings) -> Vec<Assumption> {
     // What is assumed for `events` is its value as read: the valid names, or the default.
     let events = match settings.events.source {
         Source::Invalid => format!("{:?}", settings.events.value),
-        _ => "[\"certificate_issued\"], per third-party documentation; DigiCert does not state it"
-            .to_string(),
+        // The default itself is SourcedSettings::defaults's; only its ground is said here.
+        _ => format!(
+            "{:?}, per third-party documentation; DigiCert does not state it",
+            settings.events.value
+        ),
     };
     let mut notes = vec![note(&settings.events, &events)];
     notes.extend(Flag::ALL.map(|flag| note(settings.flag(flag), "off")));
