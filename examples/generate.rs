@@ -63,8 +63,8 @@ fn main() -> std::io::Result<()> {
         .map(|f| serde_json::json!({ "key": f.key(), "label": f.label(), "summaryName": f.summary_name() }))
         .collect();
     let flags = serde_json::to_string(&flags)?;
-    let exports =
-        "EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema, eventSchema";
+    let exports = "EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, DEFAULT_MAX_INPUT_BYTES, requestSchema, eventSchema";
+    let limit = certcentral_webhooks::ValidateOptions::default().max_input_bytes;
     let header =
         "// Generated from the Rust crate by `cargo run --example generate`; do not edit.\n";
     let body = format!(
@@ -77,7 +77,9 @@ fn main() -> std::io::Result<()> {
          const SUBSCRIBABLE_EVENT_NAMES = Object.freeze({subscribable});\n\
          const FAMILIES = Object.freeze({families}.map(Object.freeze));\n\
          const ISSUANCES = Object.freeze({issuances}.map(Object.freeze));\n\
-         const FLAGS = Object.freeze({flags}.map(Object.freeze));\n"
+         const FLAGS = Object.freeze({flags}.map(Object.freeze));\n\
+         /** The input limit every function applies unless given maxInputBytes: bytes of UTF-8. */\n\
+         const DEFAULT_MAX_INPUT_BYTES = {limit};\n"
     );
     std::fs::write(
         out.join("generated.js"),

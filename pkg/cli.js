@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync, openSync, readSync, closeSync } fr
 import { join } from 'node:path';
 import {
   validateRequest, explainDelivery, parseEvent, parseEvents, version, FAMILIES, ISSUANCES,
+  DEFAULT_MAX_INPUT_BYTES,
 } from './node.mjs';
 
 const USAGE = `Usage:
@@ -28,7 +29,7 @@ Options:
   --settings FILE            parse: the webhook request body, to explain the chain's presence
                              (checked as validate would: its errors are shown and exit 1)
   -r, --recursive            a directory includes its subdirectories
-  --max-input-bytes N        the largest input (parse --ndjson: line) read, in bytes (default 1048576)
+  --max-input-bytes N        the largest input (parse --ndjson: line) read, in bytes (default ${DEFAULT_MAX_INPUT_BYTES})
   --now ISO8601              parse: the time to check validity against (default: now)
   -h, --help                 this help
   -V, --version              the version`;
@@ -96,7 +97,6 @@ const IO_REASONS = {
 const ioReason = (error) => IO_REASONS[error?.code] ?? error?.message ?? String(error);
 const shownFile = (file) => (file === '-' ? 'standard input' : file);
 
-const DEFAULT_MAX_INPUT_BYTES = 1 << 20;
 
 /** At most `limit` + 4 bytes of a file: past the input limit, the check only needs to see that
  * it is longer (the report then says "at least N bytes"), and a huge file is not read whole. */

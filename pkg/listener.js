@@ -16,7 +16,6 @@ const FAILURES = {
 };
 
 const OPTIONS = ['secret', 'checkSource', 'trustProxy', 'maxBodyBytes', 'settings', 'now', 'mode'];
-const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
 function misuse(message) {
   const error = new Error(message);
@@ -168,7 +167,7 @@ export function listenerKit(core) {
     for (const key of Object.keys(options)) {
       if (!OPTIONS.includes(key)) throw misuse(`unknown option \`${key}\`; known: ${OPTIONS.join(', ')}`);
     }
-    const { secret, checkSource, trustProxy = 0, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+    const { secret, checkSource, trustProxy = 0, maxBodyBytes = core.DEFAULT_MAX_INPUT_BYTES } = options;
     // An unset environment variable must not silently turn the key check off.
     if ('secret' in options && (typeof secret !== 'string' || secret === '')) {
       throw misuse('secret must be a non-empty string: is its environment variable set? Leave the option out to check no key.');

@@ -9,7 +9,7 @@ const { listenerKit } = require('./listener.cjs');
 module.exports = {
   ...bindings,
   ...generated,
-  ...listenerKit({ ...bindings, EVENT_NAMES: generated.EVENT_NAMES }),
+  ...listenerKit({ ...bindings, EVENT_NAMES: generated.EVENT_NAMES, DEFAULT_MAX_INPUT_BYTES: generated.DEFAULT_MAX_INPUT_BYTES }),
   init: async () => {},
   initSync: () => {},
 };

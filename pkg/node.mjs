@@ -6,7 +6,7 @@
 // wasm.
 import { readFileSync } from 'node:fs';
 import * as bindings from './web/certcentral_webhooks.js';
-import { EVENT_NAMES } from './generated.js';
+import { EVENT_NAMES, DEFAULT_MAX_INPUT_BYTES } from './generated.js';
 import { listenerKit } from './listener.js';
 
 bindings.initSync({ module: readFileSync(new URL('./web/certcentral_webhooks_bg.wasm', import.meta.url)) });
@@ -16,7 +16,7 @@ export {
   verifyWebhookKey, isDigiCertSource, version,
 } from './web/certcentral_webhooks.js';
 export * from './generated.js';
-export const { createWebhooks, createNodeMiddleware, createWebHandler, fullchainPem } = listenerKit({ ...bindings, EVENT_NAMES });
+export const { createWebhooks, createNodeMiddleware, createWebHandler, fullchainPem } = listenerKit({ ...bindings, EVENT_NAMES, DEFAULT_MAX_INPUT_BYTES });
 
 /** Resolves at once: under Node the wasm is already instantiated. */
 export async function init() {}

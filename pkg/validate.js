@@ -18,4 +18,4 @@ export function initSync(input) {
   markLoaded();
 }
 export default init;
-export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema } from './generated.js';
+export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, DEFAULT_MAX_INPUT_BYTES, requestSchema } from './generated.js';

@@ -6,7 +6,7 @@ import { initSync as instantiate } from './validate/web/certcentral_webhooks.js'
 instantiate({ module: readFileSync(new URL('./validate/web/certcentral_webhooks_bg.wasm', import.meta.url)) });
 
 export { validateRequest, version } from './validate/web/certcentral_webhooks.js';
-export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema } from './generated.js';
+export { EVENT_NAMES, SUBSCRIBABLE_EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, DEFAULT_MAX_INPUT_BYTES, requestSchema } from './generated.js';
 
 /** Resolves at once: under Node the wasm is already instantiated. */
 export async function init() {}

@@ -1,7 +1,7 @@
 // Browser and bundler entry: call `await init()` (or `initSync(bytes)`) once before anything
 // else. The wasm is fetched from next to this file (bundlers follow the URL).
 import load, * as bindings from './web/certcentral_webhooks.js';
-import { EVENT_NAMES } from './generated.js';
+import { EVENT_NAMES, DEFAULT_MAX_INPUT_BYTES } from './generated.js';
 import { listenerKit } from './listener.js';
 import { guarded } from './loaded.js';
 
@@ -39,4 +39,4 @@ export function initSync(input) {
 export default init;
 export * from './generated.js';
 // The listener kit calls the bindings when it runs, so it works once init() has resolved.
-export const { createWebhooks, createNodeMiddleware, createWebHandler, fullchainPem } = listenerKit({ ...core, EVENT_NAMES });
+export const { createWebhooks, createNodeMiddleware, createWebHandler, fullchainPem } = listenerKit({ ...core, EVENT_NAMES, DEFAULT_MAX_INPUT_BYTES });

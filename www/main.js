@@ -2,7 +2,7 @@
 // (./worker.js); this file wires the page: two CodeMirror editors, the reports drawn from the
 // worker's answers, and the state in the URL when asked to share. Everything the user or a
 // report provides is written with textContent, never as HTML.
-import { SUBSCRIBABLE_EVENT_NAMES, EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, requestSchema, eventSchema } from './pkg/web.js';
+import { SUBSCRIBABLE_EVENT_NAMES, EVENT_NAMES, FAMILIES, ISSUANCES, FLAGS, DEFAULT_MAX_INPUT_BYTES, requestSchema, eventSchema } from './pkg/web.js';
 import { createEditor, syntaxTree } from './editor.js';
 import { createChecker } from './checker.js';
 import { createMenu } from './menu.js';
@@ -13,7 +13,7 @@ import { REQUEST_EXAMPLES, EVENT_EXAMPLES } from './examples.js';
 
 const $ = (id) => document.getElementById(id);
 /** The package's default maxInputBytes. A text longer than this in UTF-16 units has more bytes. */
-const LIMIT = 1 << 20;
+const LIMIT = DEFAULT_MAX_INPUT_BYTES;
 
 // ---- the two documents -----------------------------------------------------------------------
 // `version` counts edits; an answer is drawn only if it is about the current version, so marks
