@@ -438,7 +438,7 @@ function drawEvent(answer) {
   drawDiagnostics($('event-diagnostics'), eventEditor, doc, diagnostics);
   eventEditor.setDiagnostics(lintOf(eventEditor, doc, diagnostics));
   $('format-event').disabled = answer.kind === 'ndjson';
-  const { verdict, className } = renderEventResults($('event-results'), answer, eventEditor);
+  const { verdict, className } = renderEventResults($('event-results'), answer);
   if ($('event-verdict').textContent !== verdict) $('event-verdict').textContent = verdict;
   $('event-verdict').className = `verdict ${className}`;
 }

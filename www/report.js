@@ -195,7 +195,7 @@ function eventView(report, key) {
 }
 
 /** Draws the answer into `container`; returns the verdict and its level (ok, warn, bad). */
-export function renderEventResults(container, answer, editor) {
+export function renderEventResults(container, answer) {
   if (answer.kind === 'empty') {
     container.replaceChildren();
     return { verdict: 'Paste an event, or choose an example.', className: '' };
@@ -206,9 +206,7 @@ export function renderEventResults(container, answer, editor) {
     container.replaceChildren(...eventView(report, 'event'));
     return { verdict: text, className: level };
   }
-  // NDJSON: one result per non-empty line, each with its line number.
-  const lines = [];
-  editor.text().split('\n').forEach((line, n) => { if (line.trim()) lines.push(n + 1); });
+  // NDJSON: one result per non-empty line, each with the line number the package gives it.
   const list = el('ol', undefined, 'event-list');
   list.setAttribute('aria-label', 'Events, one per line');
   const counts = { ok: 0, warn: 0, bad: 0 };
@@ -217,7 +215,7 @@ export function renderEventResults(container, answer, editor) {
     counts[level]++;
     const item = el('li', undefined, `event-item ${level}`);
     const head = el('h3');
-    head.append(el('span', `line ${lines[k] ?? '?'}`, 'role'), ' ', el('span', text, `verdict ${level}`));
+    head.append(el('span', `line ${report.line}`, 'role'), ' ', el('span', text, `verdict ${level}`));
     item.append(head, ...eventView(report, `line-${k}`));
     list.append(item);
   });

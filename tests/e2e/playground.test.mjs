@@ -774,11 +774,13 @@ test('the inspector reads NDJSON, one event per line, with positions in the whol
   await loadExample(page, 'event-example', 'ndjson');
   assert.equal(await page.textContent('#event-verdict'), 'NDJSON: 4 events, all well formed.');
   assert.equal(await page.locator('#event-results .event-item').count(), 4);
-  const ndjson = `${example('EVENT_EXAMPLES', 'test').replace(/\s+/g, '')}\n{"event": "certificate_issued", "data": {"order_id": "7", "certificate_id": 2}}\n`;
+  // A blank line between the events: the second event is on line 3, as the package counts.
+  const ndjson = `${example('EVENT_EXAMPLES', 'test').replace(/\s+/g, '')}\n\n{"event": "certificate_issued", "data": {"order_id": "7", "certificate_id": 2}}\n`;
   await paste(page, ndjson, 'event');
   assert.equal(await page.textContent('#event-verdict'), 'NDJSON: 2 events, 1 with errors.');
-  assert.equal(await page.getAttribute('#event-diagnostics li.error', 'data-line'), '2');
-  assert.match(await page.textContent('#event-results .event-item.bad'), /line 2/);
+  assert.equal(await page.getAttribute('#event-diagnostics li.error', 'data-line'), '3');
+  assert.match(await page.textContent('#event-results .event-item.bad'), /line 3/);
+  assert.match(await page.textContent('#event-results .event-item:not(.bad)'), /line 1/);
   assert.equal(await page.locator('#event-editor .cm-lintRange-error').first().textContent(), '"7"');
   assert.equal(await page.isDisabled('#format-event'), true);
   assert.deepEqual(problems, []);
