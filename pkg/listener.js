@@ -343,9 +343,11 @@ export function listenerKit(core) {
     if (!report || typeof report !== 'object') throw misuse('fullchainPem takes a parseEvent report');
     const entries = report.event?.event === 'certificate_issued' ? report.event.data?.certificate_chain : undefined;
     if (!Array.isArray(entries) || entries.length === 0 || !report.chain) {
-      const settings = explainDelivery({ endpoint: 'https://listener.example.com/' }).recommendations
-        .find((r) => r.goal === 'chain-in-every-tls-event')?.patch.webhook_settings;
-      const why = report.explanation ? ` ${report.explanation}` : ` DigiCert includes it only for TLS certificates, with these settings: ${JSON.stringify(settings)}.`;
+      // Why, in the package's words: the explanation when the report had the settings, else
+      // the explainer's own recommendation for getting the chain (its goal and its patch).
+      const goal = explainDelivery({ endpoint: 'https://listener.example.com/' }).recommendations
+        .find((r) => r.goal === 'chain-in-every-tls-event');
+      const why = report.explanation ? ` ${report.explanation}` : goal ? ` To ${goal.description.replace(/^./, (c) => c.toLowerCase())}, merge into the webhook's body: ${JSON.stringify(goal.patch)}.` : '';
       throw unusable(`this report has no certificate_chain to bundle.${why}`, report);
     }
     const failed = report.diagnostics.filter((d) => d.code === 'pem-invalid' || (d.severity === 'error' && d.path.startsWith('/data/certificate_chain')));

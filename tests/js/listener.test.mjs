@@ -296,7 +296,7 @@ test('fullchainPem: by links not positions, includeRoot, and clear errors', () =
   const corrupt = parseEvent(issued([['www.example.com', pem.leaf], ['Listener Test Intermediate', pem.inter.replace('MI', 'XX')]]));
   assert.throws(() => fullchainPem(corrupt), (e) => e.code === 'chain-unusable' && /did not decode/.test(e.message) && e.diagnostics.length > 0);
   const none = parseEvent('{"event":"certificate_issued","data":{"order_id":1,"certificate_id":2}}');
-  assert.throws(() => fullchainPem(none), /webhook_send_certificate_chain/);
+  assert.throws(() => fullchainPem(none), /no certificate_chain to bundle\. To receive certificate_chain in every TLS certificate_issued event, instantly issued or not, merge into the webhook's body: \{"webhook_settings":\{.*"webhook_send_certificate_chain":"1"/);
   assert.ok(existsSync(`${dir}/root.pem`));
 });
 
