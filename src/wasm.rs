@@ -215,6 +215,22 @@ impl Options {
             .transpose()
     }
 
+    /// The reader's options, from whichever of their keys this object's shape has (the
+    /// others, refused by [`Options::read`], take their defaults).
+    fn validate_options(&self) -> Result<ValidateOptions, JsValue> {
+        let defaults = ValidateOptions::default();
+        Ok(ValidateOptions {
+            mode: self.mode()?,
+            strict: self.bool(&inputs::STRICT)?.unwrap_or(defaults.strict),
+            max_diagnostics: self
+                .count(&inputs::MAX_DIAGNOSTICS)?
+                .unwrap_or(defaults.max_diagnostics),
+            max_input_bytes: self
+                .count(&inputs::MAX_INPUT_BYTES)?
+                .unwrap_or(defaults.max_input_bytes),
+        })
+    }
+
     fn mode(&self) -> Result<Mode, JsValue> {
         let Some(value) = self.get(&inputs::MODE) else {
             return Ok(Mode::Create);
@@ -241,18 +257,7 @@ fn output<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// Validates a webhook create/update request body (or a `GET /webhook` response).
 #[wasm_bindgen(js_name = validateRequest)]
 pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let options = Options::read(options, &inputs::VALIDATE)?;
-    let defaults = ValidateOptions::default();
-    let options = ValidateOptions {
-        mode: options.mode()?,
-        strict: options.bool(&inputs::STRICT)?.unwrap_or(defaults.strict),
-        max_diagnostics: options
-            .count(&inputs::MAX_DIAGNOSTICS)?
-            .unwrap_or(defaults.max_diagnostics),
-        max_input_bytes: options
-            .count(&inputs::MAX_INPUT_BYTES)?
-            .unwrap_or(defaults.max_input_bytes),
-    };
+    let options = Options::read(options, &inputs::VALIDATE)?.validate_options()?;
     let input = Input::read(&input, "input", options.max_input_bytes)?;
     let mut report = crate::validate_request(&input.text, &options);
     input.drop_ranges_unless_text(&mut report.diagnostics);
@@ -285,15 +290,7 @@ mod full {
     /// Which certificate_issued events carry certificate_chain, for every family and issuance.
     #[wasm_bindgen(js_name = explainDelivery)]
     pub fn explain_delivery(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let options = Options::read(options, &inputs::EXPLAIN)?;
-        let defaults = ValidateOptions::default();
-        let options = ValidateOptions {
-            mode: options.mode()?,
-            max_input_bytes: options
-                .count(&inputs::MAX_INPUT_BYTES)?
-                .unwrap_or(defaults.max_input_bytes),
-            ..defaults
-        };
+        let options = Options::read(options, &inputs::EXPLAIN)?.validate_options()?;
         let input = Input::read(&input, "input", options.max_input_bytes)?;
         let mut report = crate::explain_delivery(&input.text, &options);
         input.drop_ranges_unless_text(&mut report.diagnostics);
