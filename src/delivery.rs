@@ -913,8 +913,6 @@ enum Fit {
     Fits(Vec<(Input, bool)>),
 }
 
-/// What every input would need to be for `case` to send `certificate_issued` with (or
-/// without) the chain; `None` when no setting could.
 /// What every input would need to be for the case to send `certificate_issued` with (or
 /// without) the chain, and whether any setting could give it the chain at all.
 fn needs(family: Family, issuance: Issuance, has_chain: bool) -> (Vec<(Input, bool)>, bool) {
@@ -1208,6 +1206,37 @@ mod tests {
             let [readable, sent, unknown, certain, chain] = [16, 1, 8, 4, 2].map(|b| bits & b != 0);
             let summary = Outcome::summary(readable, sent, unknown, certain, chain);
             assert!(Outcome::SUMMARIES.contains(&summary), "{bits}");
+        }
+    }
+
+    /// `needs` states the rules backwards (what the inputs must be for an outcome); over every
+    /// case and every value of the inputs it agrees with `decide`, which states them forwards.
+    #[test]
+    fn needs_agrees_with_decide_on_every_setting() {
+        for family in Family::KNOWN {
+            for issuance in Issuance::BOTH {
+                for has_chain in [false, true] {
+                    let (needed, possible) = needs(family, issuance, has_chain);
+                    for bits in 0..16u8 {
+                        let events: &[&str] = if bits & 8 != 0 {
+                            &[CERTIFICATE_ISSUED]
+                        } else {
+                            &[]
+                        };
+                        let s = settings(events, [bits & 1 != 0, bits & 2 != 0, bits & 4 != 0]);
+                        let (decision, _) = decide(&s, family, issuance);
+                        let arrives = decision.event_sent && decision.includes_chain == has_chain;
+                        let met = possible
+                            && needed
+                                .iter()
+                                .all(|(input, value)| s.input(*input).0 == *value);
+                        assert_eq!(
+                            arrives, met,
+                            "{family:?} {issuance:?} chain={has_chain} bits={bits}"
+                        );
+                    }
+                }
+            }
         }
     }
 
