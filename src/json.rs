@@ -450,14 +450,21 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = plain_run_end(self.text.as_bytes(), self.pos);
             // The run ends on an ASCII byte, so it is a whole number of UTF-8 characters.
-            out.push_str(&self.text[run_start..self.pos]);
+            let run = &self.text[run_start..self.pos];
+            if out.is_empty() {
+                if self.peek() == Some(b'"') {
+                    // No escape (most keys and values): one allocation of the exact size.
+                    self.pos += 1;
+                    return Ok(run.to_owned());
+                }
+                // Escapes ahead (a PEM's \r\n every 64 characters): room for the rest up to
+                // the next quote at once, instead of growing by doubling.
+                let ahead = next_quote(self.text.as_bytes(), self.pos) - self.pos;
+                out.reserve(run.len() + ahead);
+            }
+            out.push_str(run);
             match self.peek() {
                 None => {
                     return Err(ParseError::Syntax {
@@ -596,6 +603,59 @@ impl Parser<'_> {
             self.pos += 1;
         }
     }
+}
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Non-zero when a byte of `word` is below `n` (n ≤ 0x80): the classic SWAR test.
+const fn any_below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(ONES * n as u64) & !word & HIGHS
+}
+
+/// Non-zero when a byte of `word` is `byte`.
+const fn any_equal(word: u64, byte: u8) -> u64 {
+    any_below(word ^ (ONES * byte as u64), 1)
+}
+
+/// The offset after the leading 8-byte words of `bytes[from..]` in which `stop` finds
+/// nothing: strings are most of what an event carries (a chain's PEM text), and a byte loop
+/// was a sixth of reading one. The caller finishes byte by byte.
+fn skip_words(bytes: &[u8], from: usize, stop: impl Fn(u64) -> bool) -> usize {
+    let mut pos = from;
+    while let Some(word) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
+        if stop(u64::from_le_bytes(*word)) {
+            break;
+        }
+        pos += 8;
+    }
+    pos
+}
+
+/// Where the run of string bytes that need no attention (not `"`, `\\` or a control
+/// character) starting at `from` ends.
+fn plain_run_end(bytes: &[u8], from: usize) -> usize {
+    let stops = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+    let pos = skip_words(bytes, from, |w| {
+        any_below(w, 0x20) | any_equal(w, b'"') | any_equal(w, b'\\') != 0
+    });
+    bytes
+        .get(pos..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| stops(b))
+        .map_or(bytes.len(), |i| pos + i)
+}
+
+/// The offset of the next `"` at or after `from`, or the end.
+fn next_quote(bytes: &[u8], from: usize) -> usize {
+    let pos = skip_words(bytes, from, |w| any_equal(w, b'"') != 0);
+    bytes
+        .get(pos..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| b == b'"')
+        .map_or(bytes.len(), |i| pos + i)
 }
 
 fn lone_surrogate(at: usize) -> ParseError {
