@@ -23,6 +23,9 @@ grep -q "/../web/${CRATE}_bg.wasm" pkg/node/${CRATE}.js \
   || { echo "build: could not point the Node loader at web/${CRATE}_bg.wasm" >&2; exit 1; }
 # The nodejs target is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > pkg/node/package.json
+# The binding's JS half (inline_js in src/wasm.rs: parseEvent's lazily parsed `event`) lands in
+# snippets/<crate>-<hash>/inline0.js; ship it under a stable name, as CommonJS for Node.
+bash scripts/snippets.sh pkg/web pkg/node
 
 raw=$(wc -c < pkg/web/${CRATE}_bg.wasm); gz=$(gzip -9c pkg/web/${CRATE}_bg.wasm | wc -c)
 echo "build: wasm ${raw} bytes, ${gz} gzipped"
@@ -55,4 +58,4 @@ grep -q '^export ' pkg/listener.cjs && { echo "build: listener.js has an export 
 # The playground loads the package's web entry from www/pkg, as a site that vendors it would.
 rm -rf www/pkg && mkdir -p www/pkg/web
 cp pkg/web.js pkg/generated.js pkg/listener.js pkg/loaded.js www/pkg/
-cp pkg/web/${CRATE}.js pkg/web/${CRATE}_bg.wasm www/pkg/web/
+cp pkg/web/${CRATE}.js pkg/web/${CRATE}_bg.wasm pkg/web/binding.js www/pkg/web/

@@ -54,8 +54,11 @@ record! {
         pub ok: bool => "ok",
         /// A known event as received (duplicate keys resolved as `JSON.parse` would); null when
         /// the envelope has no usable `event` name or names an event this version does not know.
+        /// In JavaScript it is parsed from your text when first read (README "What arrives at
+        /// the listener"), then a plain data property.
         pub event: Option<Value> => "event": "WebhookEvent | ReceivedEvent | null",
-        /// An event this version does not know, kept whole (diagnostic `unknown-event`).
+        /// An event this version does not know, kept whole (diagnostic `unknown-event`); parsed
+        /// when first read, as `event` is.
         /// Separate from `event` so that `event` stays a union TypeScript can narrow on its name.
         pub unknown_event: Option<Value> => "unknownEvent": "UnknownWebhookEvent | null",
         /// The decoded entries of `certificate_chain` (entries that fail to decode are left out
@@ -88,6 +91,15 @@ pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
 
 /// One result per non-empty line; positions refer to the whole text.
 pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
+    parse_event_lines(ndjson, options)
+        .into_iter()
+        .map(|(_, report)| report)
+        .collect()
+}
+
+/// [`parse_events`], each report with the byte range of its line's content (without the line
+/// break): the wasm binding lets JS parse `event` from that text when it is first read.
+pub(crate) fn parse_event_lines(ndjson: &str, options: &ParseOptions) -> Vec<(Span, EventReport)> {
     let mut lines = Lines::new(ndjson);
     let context = settings_context(options);
     let mut results = Vec::new();
@@ -106,7 +118,7 @@ pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
                 &mut certificates,
             );
             report.line = Some(number + 1);
-            results.push(report);
+            results.push((Span::new(start, start + content.len()), report));
         }
         start += line.len();
     }

@@ -89,6 +89,10 @@ fn utf8(text: &js_sys::JsString, limit: usize) -> String {
 struct Input {
     text: String,
     is_text: bool,
+    /// The text as a JS string, when the caller gave one or it was made by `JSON.stringify`:
+    /// what an event is parsed from in JS when it is first read (no copy back).
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
+    source: Option<js_sys::JsString>,
 }
 
 /// Bytes (`Buffer`, `Uint8Array`, any typed array or `DataView`, `ArrayBuffer`) as UTF-8 text,
@@ -126,26 +130,26 @@ impl Input {
             return Ok(Input {
                 text: utf8(text, limit),
                 is_text: true,
+                source: Some(text.clone()),
             });
         }
         if let Some(text) = bytes_text(value, limit) {
             return Ok(Input {
                 text,
                 is_text: true,
+                source: None,
             });
         }
         if value.is_object() {
-            let text = js_sys::JSON::stringify(value)
-                .ok()
-                .map(|s| utf8(&s, limit))
-                .ok_or_else(|| {
-                    misuse(&format!(
-                        "{what} could not be converted to JSON (a cycle or a BigInt?)"
-                    ))
-                })?;
+            let json = js_sys::JSON::stringify(value).map_err(|_| {
+                misuse(&format!(
+                    "{what} could not be converted to JSON (a cycle or a BigInt?)"
+                ))
+            })?;
             return Ok(Input {
-                text,
+                text: utf8(&json, limit),
                 is_text: false,
+                source: Some(json),
             });
         }
         Err(misuse(&format!(
@@ -413,20 +417,125 @@ mod full {
         let input = Input::read(&input, "input", options.max_input_bytes)?;
         let mut report = crate::parse_event(&input.text, &options);
         input.drop_ranges_unless_text(&mut report.diagnostics);
-        output(&report)
+        let mut places = Vec::new();
+        if let Some(member) = leave_event_to_js(&mut report) {
+            places.extend([0, member, 0, u32::MAX]);
+        }
+        let result = output(&report)?;
+        if !places.is_empty() {
+            let source = input
+                .source
+                .unwrap_or_else(|| js_sys::JsString::from(input.text.as_str()));
+            lazy_events(&result, &source, &places);
+        }
+        Ok(result)
     }
 
     /// Parses newline-delimited events: one result per non-empty line, positions in the file.
     #[wasm_bindgen(js_name = parseEvents)]
     pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
         // The limit is per line: the whole log is read, however long.
-        let text = ndjson
-            .dyn_ref::<js_sys::JsString>()
+        let source = ndjson.dyn_ref::<js_sys::JsString>();
+        let text = source
             .map(|text| utf8(text, usize::MAX))
             .or_else(|| bytes_text(&ndjson, usize::MAX))
             .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
         let options = parse_options(options)?;
-        output(crate::parse_events(&text, &options).as_slice())
+        let lines = crate::event::parse_event_lines(&text, &options);
+        // Each line's event is parsed in JS from the caller's text when first read.
+        let mut places = Vec::new();
+        let mut utf16 = Utf16Offsets::new(&text);
+        let mut reports = Vec::with_capacity(lines.len());
+        for (index, (span, mut report)) in lines.into_iter().enumerate() {
+            if let Some(member) = leave_event_to_js(&mut report) {
+                let start = utf16.at(span.start);
+                places.extend([index as u32, member, start, utf16.at(span.end)]);
+            }
+            reports.push(report);
+        }
+        let result = output(reports.as_slice())?;
+        if !places.is_empty() {
+            let source = source
+                .cloned()
+                .unwrap_or_else(|| js_sys::JsString::from(text.as_str()));
+            lazy_events(&result, &source, &places);
+        }
+        Ok(result)
+    }
+
+    #[wasm_bindgen(inline_js = r#"
+// The JS half of the result path of parseEvent and parseEvents: a report's `event` (or
+// `unknownEvent`) is the caller's own JSON, so the wasm does not write it back; it is parsed
+// from the caller's text the first time it is read, then kept as a plain data property.
+// places: [report index, 0 = event / 1 = unknownEvent, start, end (UTF-16 units)] per event.
+export function lazyEvents(reports, source, places) {
+  const list = Array.isArray(reports) ? reports : [reports];
+  for (let i = 0; i < places.length; i += 4) {
+    defineLazy(list[places[i]], places[i + 1] === 0 ? 'event' : 'unknownEvent', source, places[i + 2], places[i + 3]);
+  }
+}
+function defineLazy(report, key, source, start, end) {
+  const settle = (value) => {
+    Object.defineProperty(report, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(report, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      let text = source.slice(start, end);
+      // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (typeof text.toWellFormed === 'function') text = text.toWellFormed();
+      return settle(JSON.parse(text));
+    },
+    set: settle,
+  });
+}
+"#)]
+    extern "C" {
+        #[wasm_bindgen(js_name = lazyEvents)]
+        fn lazy_events(reports: &JsValue, source: &js_sys::JsString, places: &[u32]);
+    }
+
+    /// Takes the event out of `report` (it is written as `null`) and says which member JS
+    /// fills in: 0 for `event`, 1 for `unknownEvent`.
+    fn leave_event_to_js(report: &mut crate::EventReport) -> Option<u32> {
+        if report.event.take().is_some() {
+            Some(0)
+        } else if report.unknown_event.take().is_some() {
+            Some(1)
+        } else {
+            None
+        }
+    }
+
+    /// UTF-16 offsets of increasing UTF-8 offsets into one text, in one pass over it.
+    struct Utf16Offsets<'t> {
+        text: &'t [u8],
+        byte: usize,
+        unit: u32,
+    }
+
+    impl<'t> Utf16Offsets<'t> {
+        fn new(text: &'t str) -> Self {
+            Utf16Offsets {
+                text: text.as_bytes(),
+                byte: 0,
+                unit: 0,
+            }
+        }
+
+        /// The UTF-16 offset of `byte`, a char boundary at or after the previous one asked.
+        fn at(&mut self, byte: usize) -> u32 {
+            let end = byte.min(self.text.len());
+            for &b in self.text.get(self.byte..end).unwrap_or_default() {
+                // One unit per character (counted at its first byte), two for one past U+FFFF.
+                self.unit += u32::from(b & 0xc0 != 0x80) + u32::from(b >= 0xf0);
+            }
+            self.byte = self.byte.max(end);
+            self.unit
+        }
     }
 
     /// Compares the `X-WEBHOOK-KEY` header with the secret in constant time. A missing header is

@@ -14,11 +14,11 @@ let packed;
 
 const EXPECTED_FILES = [
   'cli.js', 'generated.cjs', 'generated.js', 'index.d.cts', 'index.d.ts', 'listener.cjs', 'listener.js', 'loaded.js', 'node.cjs', 'node.mjs',
-  'node/certcentral_webhooks.js', 'node/package.json',
+  'node/binding.js', 'node/certcentral_webhooks.js', 'node/package.json',
   'README.md', 'package.json', 'schema/event.json', 'schema/request.json',
   'validate.d.cts', 'validate.d.ts', 'validate.js', 'validate.node.cjs', 'validate.node.mjs',
   'validate/node/certcentral_webhooks.js', 'validate/node/package.json', 'validate/web/certcentral_webhooks.js', 'validate/web/certcentral_webhooks_bg.wasm',
-  'web.d.ts', 'web.js', 'web/certcentral_webhooks.js', 'web/certcentral_webhooks_bg.wasm',
+  'web.d.ts', 'web.js', 'web/binding.js', 'web/certcentral_webhooks.js', 'web/certcentral_webhooks_bg.wasm',
 ];
 
 before(() => {

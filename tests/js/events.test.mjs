@@ -76,6 +76,50 @@ test('event and unknownEvent are what JSON.parse makes of the text', () => {
   }
 });
 
+test('event, parsed from the caller\'s text when first read, behaves as a plain property', () => {
+  const text = issued(roots.slice(0, 1));
+  const report = parseEvent(text, { now: '2030-01-01T00:00:00Z' });
+  assert.deepEqual(Object.keys(report), ['ok', 'event', 'unknownEvent', 'chain', 'explanation', 'diagnostics']);
+  const plain = { ...report, event: JSON.parse(text) };
+  assert.equal(JSON.stringify(report), JSON.stringify(plain));
+  assert.deepEqual(structuredClone(report), plain);
+  assert.deepEqual({ ...report }, plain);
+  // Read once, it is an ordinary data property: the same object each time, edits kept.
+  assert.equal(report.event, report.event);
+  report.event.data.order_id = 7;
+  assert.equal(report.event.data.order_id, 7);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(report, 'event'), { value: report.event, writable: true, enumerable: true, configurable: true });
+  // Assigned before it is read, the assignment wins.
+  const replaced = parseEvent(text);
+  replaced.event = null;
+  assert.equal(replaced.event, null);
+  assert.equal(JSON.stringify(replaced), JSON.stringify({ ...plain, event: null, diagnostics: replaced.diagnostics }));
+});
+
+test('each NDJSON line\'s event is that line, wherever multi-byte text puts it', () => {
+  const events = [
+    { event: 'certificate_revoked', data: { order_id: 1, certificate_id: 2, note: 'café ünïcödé' } },
+    { event: 'certificate_revoked', data: { order_id: 3, certificate_id: 4, note: '😀 astral, two UTF-16 units' } },
+    { event: 'order_renamed_by_digicert', data: { name: '東京' } },
+    { event: 'certificate_revoked', data: { order_id: 5, certificate_id: 6 } },
+  ];
+  const log = `\ufeff${events.map((e) => JSON.stringify(e)).join('\r\n\n')}\r\n`;
+  for (const input of [log, Buffer.from(log), new TextEncoder().encode(log).buffer]) {
+    const reports = parseEvents(input);
+    assert.deepEqual(reports.map((r) => r.event ?? r.unknownEvent), events);
+    assert.deepEqual(reports.map((r) => r.line), [1, 3, 5, 7]);
+  }
+});
+
+test('an event given as bytes or as an object is read back as JSON.parse reads it', () => {
+  const event = { event: 'certificate_revoked', data: { order_id: 1, certificate_id: 2, note: 'café' } };
+  assert.deepEqual(parseEvent(Buffer.from(`\ufeff${JSON.stringify(event)}`)).event, event);
+  assert.deepEqual(parseEvent(event).event, event);
+  // A lone surrogate is read as U+FFFD, as the checks saw it.
+  const lone = parseEvent('{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2,"note":"\ud800"}}');
+  assert.equal(lone.event.data.note, '\ufffd');
+});
+
 test('now as epoch milliseconds and as ISO 8601 agree', () => {
   const text = issued(roots.slice(0, 1));
   const iso = parseEvent(text, { now: '2040-01-01T00:00:00Z' });
