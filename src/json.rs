@@ -648,10 +648,10 @@ impl Parser<'_> {
 }
 
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+pub(crate) const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// Non-zero when a byte of `word` is below `n` (n ≤ 0x80): the classic SWAR test.
-const fn any_below(word: u64, n: u8) -> u64 {
+pub(crate) const fn any_below(word: u64, n: u8) -> u64 {
     word.wrapping_sub(ONES * n as u64) & !word & HIGHS
 }
 
@@ -662,8 +662,9 @@ const fn any_equal(word: u64, byte: u8) -> u64 {
 
 /// The offset after the leading 8-byte words of `bytes[from..]` in which `stop` finds
 /// nothing: strings are most of what an event carries (a chain's PEM text), and a byte loop
-/// was a sixth of reading one. The caller finishes byte by byte.
-fn skip_words(bytes: &[u8], from: usize, stop: impl Fn(u64) -> bool) -> usize {
+/// was a sixth of reading one. The caller finishes byte by byte. Also used to find line
+/// breaks ([`crate::position`]) and to count UTF-16 units in the wasm binding.
+pub(crate) fn skip_words(bytes: &[u8], from: usize, stop: impl Fn(u64) -> bool) -> usize {
     let mut pos = from;
     while let Some(word) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
         if stop(u64::from_le_bytes(*word)) {

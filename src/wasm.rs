@@ -529,7 +529,11 @@ function defineLazy(report, key, source, start, end) {
         /// The UTF-16 offset of `byte`, a char boundary at or after the previous one asked.
         fn at(&mut self, byte: usize) -> u32 {
             let end = byte.min(self.text.len());
-            for &b in self.text.get(self.byte..end).unwrap_or_default() {
+            let stretch = self.text.get(self.byte..end).unwrap_or_default();
+            // ASCII eight bytes at a time: one unit per byte.
+            let ascii = crate::json::skip_words(stretch, 0, |w| w & crate::json::HIGHS != 0);
+            self.unit += ascii as u32;
+            for &b in stretch.get(ascii..).unwrap_or_default() {
                 // One unit per character (counted at its first byte), two for one past U+FFFF.
                 self.unit += u32::from(b & 0xc0 != 0x80) + u32::from(b >= 0xf0);
             }
