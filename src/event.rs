@@ -85,7 +85,7 @@ pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
         options,
         context.as_ref(),
         &mut Lines::new(text),
-        &mut CertificateCache::default(),
+        &mut CertificateCache::none(),
     )
 }
 

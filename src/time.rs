@@ -32,12 +32,34 @@ pub fn format_utc(unix_seconds: i64) -> String {
     let days = unix_seconds.div_euclid(86_400);
     let secs = unix_seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+    // Written digit by digit: core::fmt's padding machinery was most of formatting a date.
+    let mut out = String::with_capacity(20);
+    if !(0..=9999).contains(&year) {
+        // Outside what a certificate's GeneralizedTime can hold: as Display writes it.
+        out.push_str(&format!("{year:04}"));
+    } else {
+        push_digits(&mut out, year as u32, 4);
+    }
+    for (separator, value) in [
+        ('-', month),
+        ('-', day),
+        ('T', (secs / 3600) as u32),
+        (':', (secs / 60 % 60) as u32),
+        (':', (secs % 60) as u32),
+    ] {
+        out.push(separator);
+        push_digits(&mut out, value, 2);
+    }
+    out.push('Z');
+    out
+}
+
+/// `value`'s last `width` decimal digits, zero-padded.
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u32.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// Unix seconds of a UTC calendar time.
@@ -166,6 +188,24 @@ pub fn parse_iso8601(text: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
+    // proptest is a native dev-dependency; the wasm test build leaves this out.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn format_utc_writes_what_display_padding_writes(seconds in -80_000_000_000i64..300_000_000_000) {
+            let days = seconds.div_euclid(86_400);
+            let secs = seconds.rem_euclid(86_400);
+            let (year, month, day) = civil_from_days(days);
+            let expected = format!(
+                "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+                secs / 3600,
+                secs / 60 % 60,
+                secs % 60
+            );
+            proptest::prop_assert_eq!(format_utc(seconds), expected);
+        }
+    }
+
     use super::*;
 
     #[test]
