@@ -471,8 +471,17 @@ mod full {
 export function lazyEvents(reports, source, places) {
   const list = Array.isArray(reports) ? reports : [reports];
   for (let i = 0; i < places.length; i += 4) {
-    defineLazy(list[places[i]], places[i + 1] === 0 ? 'event' : 'unknownEvent', source, places[i + 2], places[i + 3]);
+    const report = list[places[i]];
+    defineLazy(report, places[i + 1] === 0 ? 'event' : 'unknownEvent', source, places[i + 2], places[i + 3]);
+    // console.log and util.inspect show the parsed event rather than [Getter/Setter].
+    Object.defineProperty(report, INSPECT, { value: readThenShow, configurable: true });
   }
+}
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+function readThenShow() {
+  void this.event;
+  void this.unknownEvent;
+  return this; // the same object: Node goes on to show it as usual
 }
 function defineLazy(report, key, source, start, end) {
   const settle = (value) => {

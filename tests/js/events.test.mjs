@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
+import { inspect } from 'node:util';
 import { parseEvent, parseEvents, verifyWebhookKey, isDigiCertSource } from '../../pkg/node.mjs';
 
 const certs = new URL('../fixtures/certs/', import.meta.url);
@@ -89,6 +90,10 @@ test('event, parsed from the caller\'s text when first read, behaves as a plain 
   report.event.data.order_id = 7;
   assert.equal(report.event.data.order_id, 7);
   assert.deepEqual(Object.getOwnPropertyDescriptor(report, 'event'), { value: report.event, writable: true, enumerable: true, configurable: true });
+  // console.log shows the event, not a getter, and says nothing of how it was made.
+  const shown = parseEvent(text);
+  assert.match(inspect(shown, { depth: 4 }), /order_id: 472000001/);
+  assert.doesNotMatch(inspect(shown), /Getter|Symbol/);
   // Assigned before it is read, the assignment wins.
   const replaced = parseEvent(text);
   replaced.event = null;
