@@ -74,34 +74,35 @@ pub struct Number(Lexeme);
 /// How a number's lexeme is kept.
 #[derive(Debug, Clone, PartialEq)]
 enum Lexeme {
-    /// A plain integer of at most 18 digits, spelt as `i64` prints it (no `-0`, no leading
-    /// zero), so the lexeme is rebuilt exactly: ids, days and flags, most numbers a body or an
+    /// A plain integer in `i64`'s range, spelt as `i64` prints it (no `-0`, no leading zero,
+    /// no fraction or exponent), so the lexeme is rebuilt exactly and equal numbers compare
+    /// equal whichever way they were made: ids, days and flags, most numbers a body or an
     /// event holds, without a `String` each or reading the digits again per question.
-    Integer(i64),
+    Plain(i64),
     Text(String),
 }
 
 impl Number {
     pub fn from_i64(n: i64) -> Number {
-        Number(Lexeme::Integer(n))
+        Number(Lexeme::Plain(n))
     }
 
     /// `lexeme` as read: a plain integer is kept as its value, anything else as text.
     fn read(lexeme: &str) -> Number {
         let digits = lexeme.strip_prefix('-').unwrap_or(lexeme);
-        let plain = (1..=18).contains(&digits.len())
+        let plain = (1..=19).contains(&digits.len())
             && digits.bytes().all(|b| b.is_ascii_digit())
             && (digits == "0" || !digits.starts_with('0'))
             && lexeme != "-0";
         match lexeme.parse::<i64>() {
-            Ok(n) if plain => Number(Lexeme::Integer(n)),
+            Ok(n) if plain => Number(Lexeme::Plain(n)),
             _ => Number(Lexeme::Text(lexeme.to_string())),
         }
     }
 
     pub fn lexeme(&self) -> Cow<'_, str> {
         match &self.0 {
-            Lexeme::Integer(n) => Cow::Owned(n.to_string()),
+            Lexeme::Plain(n) => Cow::Owned(n.to_string()),
             Lexeme::Text(text) => Cow::Borrowed(text),
         }
     }
@@ -124,7 +125,7 @@ impl Number {
     /// Reads the lexeme as sign, significant digits and a power of ten, without floating point.
     fn integer(&self) -> Integer {
         let text = match &self.0 {
-            Lexeme::Integer(n) => return Integer::Exact(*n),
+            Lexeme::Plain(n) => return Integer::Exact(*n),
             Lexeme::Text(text) => text.as_str(),
         };
         let (negative, text) = match text.strip_prefix('-') {
@@ -182,7 +183,7 @@ impl Number {
 
     pub fn as_f64(&self) -> f64 {
         match &self.0 {
-            Lexeme::Integer(n) => *n as f64,
+            Lexeme::Plain(n) => *n as f64,
             Lexeme::Text(text) => text.parse().unwrap_or(f64::NAN),
         }
     }
@@ -650,21 +651,21 @@ impl Parser<'_> {
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 pub(crate) const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 
-/// Non-zero when a byte of `word` is below `n` (n ≤ 0x80): the classic SWAR test.
-pub(crate) const fn any_below(word: u64, n: u8) -> u64 {
+/// A mask, non-zero when a byte of `word` is below `n` (n ≤ 0x80): the classic SWAR test.
+pub(crate) const fn mask_below(word: u64, n: u8) -> u64 {
     word.wrapping_sub(ONES * n as u64) & !word & HIGHS
 }
 
-/// Non-zero when a byte of `word` is `byte`.
-const fn any_equal(word: u64, byte: u8) -> u64 {
-    any_below(word ^ (ONES * byte as u64), 1)
+/// A mask, non-zero when a byte of `word` is `byte`.
+const fn mask_equal(word: u64, byte: u8) -> u64 {
+    mask_below(word ^ (ONES * byte as u64), 1)
 }
 
-/// The offset after the leading 8-byte words of `bytes[from..]` in which `stop` finds
-/// nothing: strings are most of what an event carries (a chain's PEM text), and a byte loop
-/// was a sixth of reading one. The caller finishes byte by byte. Also used to find line
-/// breaks ([`crate::position`]) and to count UTF-16 units in the wasm binding.
-pub(crate) fn skip_words(bytes: &[u8], from: usize, stop: impl Fn(u64) -> bool) -> usize {
+/// The offset of the first 8-byte word of `bytes[from..]` for which `stop` is true (or of the
+/// last few bytes, fewer than eight); the caller finishes byte by byte from there. Strings are
+/// most of what an event carries (a chain's PEM text), and a byte loop was a sixth of reading
+/// one. Also finds line breaks and counts UTF-16 units ([`crate::position`]).
+pub(crate) fn skip_words_until(bytes: &[u8], from: usize, stop: impl Fn(u64) -> bool) -> usize {
     let mut pos = from;
     while let Some(word) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
         if stop(u64::from_le_bytes(*word)) {
@@ -679,8 +680,8 @@ pub(crate) fn skip_words(bytes: &[u8], from: usize, stop: impl Fn(u64) -> bool) 
 /// character) starting at `from` ends.
 fn plain_run_end(bytes: &[u8], from: usize) -> usize {
     let stops = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
-    let pos = skip_words(bytes, from, |w| {
-        any_below(w, 0x20) | any_equal(w, b'"') | any_equal(w, b'\\') != 0
+    let pos = skip_words_until(bytes, from, |w| {
+        mask_below(w, 0x20) | mask_equal(w, b'"') | mask_equal(w, b'\\') != 0
     });
     bytes
         .get(pos..)
@@ -692,7 +693,7 @@ fn plain_run_end(bytes: &[u8], from: usize) -> usize {
 
 /// The offset of the next `"` at or after `from`, or the end.
 fn next_quote(bytes: &[u8], from: usize) -> usize {
-    let pos = skip_words(bytes, from, |w| any_equal(w, b'"') != 0);
+    let pos = skip_words_until(bytes, from, |w| mask_equal(w, b'"') != 0);
     bytes
         .get(pos..)
         .unwrap_or_default()
@@ -974,6 +975,10 @@ mod tests {
         };
         assert_ne!(minus_zero, Number::from_i64(0), "-0 keeps its sign");
         assert_eq!(ok("90").value, Value::Number(Number::from_i64(90)));
+        assert_eq!(
+            ok("9223372036854775807").value,
+            Value::Number(Number::from_i64(i64::MAX))
+        );
         assert_eq!(Number::read("9e1").as_i64(), Some(90));
     }
 

@@ -52,15 +52,39 @@ fn ascii_line_starts(bytes: &[u8]) -> Vec<(usize, usize)> {
     let mut i = 0;
     loop {
         // `\n` and `\r` are below 0x0e; words without such a byte hold no line break.
-        i = json::skip_words(bytes, i, |w| json::any_below(w, 0x0e) != 0);
+        i = json::skip_words_until(bytes, i, |w| json::mask_below(w, 0x0e) != 0);
         let Some(&b) = bytes.get(i) else {
             return starts;
         };
         i += 1;
-        if b == b'\n' || (b == b'\r' && bytes.get(i) != Some(&b'\n')) {
+        if ends_line(b, bytes.get(i)) {
             starts.push((i, i));
         }
     }
+}
+
+/// Whether byte `b`, followed by `next`, ends a line: `\n`, or a `\r` not followed by `\n`.
+fn ends_line(b: u8, next: Option<&u8>) -> bool {
+    b == b'\n' || (b == b'\r' && next != Some(&b'\n'))
+}
+
+/// The UTF-16 units a UTF-8 byte starts: one per character, counted at its first byte, and
+/// one more for a character past U+FFFF (a 4-byte sequence, a surrogate pair in UTF-16).
+fn utf16_units(b: u8) -> usize {
+    usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)
+}
+
+/// The length in UTF-16 units of UTF-8 `bytes` cut at character boundaries: what JavaScript's
+/// `length` says of the same text. ASCII eight bytes at a time.
+pub(crate) fn utf16_len(bytes: &[u8]) -> usize {
+    let ascii = json::skip_words_until(bytes, 0, |w| w & json::HIGHS != 0);
+    ascii
+        + bytes
+            .get(ascii..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&b| utf16_units(b))
+            .sum::<usize>()
 }
 
 impl<'t> LineIndex<'t> {
@@ -83,17 +107,13 @@ impl<'t> LineIndex<'t> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            // UTF-16 units: one per character below U+10000, two above (4-byte UTF-8 sequences).
-            if b & 0xC0 != 0x80 {
-                if !ascii && i >= next_checkpoint {
-                    checkpoints.push((i, utf16));
-                    next_checkpoint = i + CHECKPOINT_BYTES;
-                }
-                utf16 += if b >= 0xF0 { 2 } else { 1 };
+            if b & 0xC0 != 0x80 && i >= next_checkpoint {
+                checkpoints.push((i, utf16));
+                next_checkpoint = i + CHECKPOINT_BYTES;
             }
+            utf16 += utf16_units(b);
             i += 1;
-            let line_break = b == b'\n' || (b == b'\r' && bytes.get(i) != Some(&b'\n'));
-            if line_break {
+            if ends_line(b, bytes.get(i)) {
                 line_starts.push((i, utf16));
             }
         }
@@ -117,11 +137,7 @@ impl<'t> LineIndex<'t> {
             .checked_sub(1)
             .and_then(|i| self.checkpoints.get(i).copied())
             .unwrap_or((0, 0));
-        units
-            + self
-                .text
-                .get(start..offset)
-                .map_or(0, |s| s.chars().map(char::len_utf16).sum::<usize>())
+        units + utf16_len(self.text.as_bytes().get(start..offset).unwrap_or_default())
     }
 
     pub fn position(&self, byte_offset: usize) -> Position {
@@ -187,6 +203,11 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(ascii_line_starts(bytes), expected);
+        }
+
+        #[test]
+        fn utf16_len_is_what_javascript_counts(text in "[a-z\n]{0,20}[é日😀a]{0,12}[a-z]{0,12}") {
+            proptest::prop_assert_eq!(utf16_len(text.as_bytes()), text.encode_utf16().count());
         }
     }
 

@@ -481,26 +481,54 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 function readThenShow() {
   void this.event;
   void this.unknownEvent;
-  return this; // the same object: Node goes on to show it as usual
+  // The same object: Node goes on to show it as usual. A frozen or sealed report keeps its
+  // getters, so it is shown through a plain copy.
+  const still = (key) => typeof Object.getOwnPropertyDescriptor(this, key)?.get === 'function';
+  return still('event') || still('unknownEvent') ? { ...this } : this;
 }
 function defineLazy(report, key, source, start, end) {
-  const settle = (value) => {
-    Object.defineProperty(report, key, { value, writable: true, enumerable: true, configurable: true });
-    return value;
+  let parsed = false;
+  let value;
+  // From the first read or write on, a plain data property of the object it was read from.
+  // A frozen or sealed report cannot take one: it keeps the getter, which returns the same
+  // value each time.
+  const settle = (target, next) => {
+    try {
+      Object.defineProperty(target, key, { value: next, writable: true, enumerable: true, configurable: true });
+      return true;
+    } catch {
+      return false;
+    }
   };
   Object.defineProperty(report, key, {
     enumerable: true,
     configurable: true,
     get() {
-      let text = source.slice(start, end);
-      // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (typeof text.toWellFormed === 'function') text = text.toWellFormed();
-      return settle(JSON.parse(text));
+      if (!parsed) {
+        let text = source.slice(start, end);
+        // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        text = typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\ufffd');
+        value = JSON.parse(text);
+        parsed = true;
+      }
+      settle(this, value);
+      return value;
     },
-    set: settle,
+    set(next) {
+      if (this === report) {
+        parsed = true;
+        value = next;
+      }
+      if (!settle(this, next) && Object.isFrozen(this)) {
+        throw new TypeError(`Cannot assign to read only property '${key}' of object`);
+      }
+    },
   });
 }
+// Before String.prototype.toWellFormed (Node 18): a high surrogate not followed by a low one,
+// or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 "#)]
     extern "C" {
         #[wasm_bindgen(js_name = lazyEvents)]
@@ -539,13 +567,7 @@ function defineLazy(report, key, source, start, end) {
         fn at(&mut self, byte: usize) -> u32 {
             let end = byte.min(self.text.len());
             let stretch = self.text.get(self.byte..end).unwrap_or_default();
-            // ASCII eight bytes at a time: one unit per byte.
-            let ascii = crate::json::skip_words(stretch, 0, |w| w & crate::json::HIGHS != 0);
-            self.unit += ascii as u32;
-            for &b in stretch.get(ascii..).unwrap_or_default() {
-                // One unit per character (counted at its first byte), two for one past U+FFFF.
-                self.unit += u32::from(b & 0xc0 != 0x80) + u32::from(b >= 0xf0);
-            }
+            self.unit += crate::position::utf16_len(stretch) as u32;
             self.byte = self.byte.max(end);
             self.unit
         }

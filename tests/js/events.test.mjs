@@ -94,6 +94,18 @@ test('event, parsed from the caller\'s text when first read, behaves as a plain 
   const shown = parseEvent(text);
   assert.match(inspect(shown, { depth: 4 }), /order_id: 472000001/);
   assert.doesNotMatch(inspect(shown), /Getter|Symbol/);
+  // Frozen or sealed before the first read, a report still gives its event, the same each time.
+  for (const seal of [Object.freeze, Object.seal]) {
+    const held = seal(parseEvent(text));
+    assert.deepEqual(held.event, JSON.parse(text));
+    assert.equal(held.event, held.event);
+    assert.equal(JSON.stringify(held), JSON.stringify(plain));
+    assert.match(inspect(held, { depth: 4 }), /order_id: 472000001/);
+  }
+  assert.throws(() => { Object.freeze(parseEvent(text)).event = null; }, TypeError);
+  // Its descriptors copied onto another object, the copy reads the same event.
+  const copied = Object.defineProperties({}, Object.getOwnPropertyDescriptors(parseEvent(text)));
+  assert.equal(copied.event, copied.event);
   // Assigned before it is read, the assignment wins.
   const replaced = parseEvent(text);
   replaced.event = null;
@@ -120,9 +132,17 @@ test('an event given as bytes or as an object is read back as JSON.parse reads i
   const event = { event: 'certificate_revoked', data: { order_id: 1, certificate_id: 2, note: 'café' } };
   assert.deepEqual(parseEvent(Buffer.from(`\ufeff${JSON.stringify(event)}`)).event, event);
   assert.deepEqual(parseEvent(event).event, event);
-  // A lone surrogate is read as U+FFFD, as the checks saw it.
-  const lone = parseEvent('{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2,"note":"\ud800"}}');
-  assert.equal(lone.event.data.note, '\ufffd');
+  // A lone surrogate is read as U+FFFD, as the checks saw it, with or without
+  // String.prototype.toWellFormed (Node 18 has none).
+  const loneText = '{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2,"note":"a\ud800b\udc00c\ud83d\ude00"}}';
+  assert.equal(parseEvent(loneText).event.data.note, 'a\ufffdb\ufffdc\ud83d\ude00');
+  const toWellFormed = Object.getOwnPropertyDescriptor(String.prototype, 'toWellFormed');
+  delete String.prototype.toWellFormed;
+  try {
+    assert.equal(parseEvent(loneText).event.data.note, 'a\ufffdb\ufffdc\ud83d\ude00');
+  } finally {
+    if (toWellFormed) Object.defineProperty(String.prototype, 'toWellFormed', toWellFormed);
+  }
 });
 
 test('now as epoch milliseconds and as ISO 8601 agree', () => {
