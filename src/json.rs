@@ -677,8 +677,9 @@ pub(crate) fn skip_words_until(bytes: &[u8], from: usize, stop: impl Fn(u64) -> 
 }
 
 /// Where the run of string bytes that need no attention (not `"`, `\\` or a control
-/// character) starting at `from` ends.
-fn plain_run_end(bytes: &[u8], from: usize) -> usize {
+/// character) starting at `from` ends: in JSON text being read, and in text being written as
+/// JSON ([`crate::to_json`]), which escapes exactly those bytes.
+pub(crate) fn plain_run_end(bytes: &[u8], from: usize) -> usize {
     let stops = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
     let pos = skip_words_until(bytes, from, |w| {
         mask_below(w, 0x20) | mask_equal(w, b'"') | mask_equal(w, b'\\') != 0
