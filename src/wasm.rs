@@ -344,10 +344,8 @@ mod full {
         let instant = scenario
             .bool(&inputs::INSTANT)?
             .ok_or_else(|| misuse("scenario.instant is required"))?;
-        let options = ValidateOptions {
-            mode: scenario.mode()?,
-            ..ValidateOptions::default()
-        };
+        // A scenario's only reader option is `mode`; the limits keep their defaults.
+        let options = scenario.validate_options()?;
         output(&crate::explain_case(
             &input.text,
             &options,
@@ -395,18 +393,16 @@ mod full {
             Some(product) => Some(read_product(product)?),
             None => None,
         };
+        // The settings' mode and the limits are read as the reader's options are.
+        let reader = options.validate_options()?;
         Ok(ParseOptions {
             now: Some(now),
             settings,
-            settings_mode: options.mode()?,
+            settings_mode: reader.mode,
             product,
             instant: options.bool(&inputs::INSTANT)?,
-            max_diagnostics: options
-                .count(&inputs::MAX_DIAGNOSTICS)?
-                .unwrap_or(ParseOptions::default().max_diagnostics),
-            max_input_bytes: options
-                .count(&inputs::MAX_INPUT_BYTES)?
-                .unwrap_or(ParseOptions::default().max_input_bytes),
+            max_diagnostics: reader.max_diagnostics,
+            max_input_bytes: reader.max_input_bytes,
         })
     }
 

@@ -405,10 +405,10 @@ export declare const SUBSCRIBABLE_EVENT_NAMES: readonly SubscribableEventName[];
 export declare const FAMILIES: readonly { readonly id: Family; readonly label: string }[];
 /** The two issuances of the delivery matrix, in its order, with a label for people. */
 export declare const ISSUANCES: readonly { readonly id: Issuance; readonly label: string }[];
-/** The on/off settings of webhook_settings: API key, a label for people, and the name the
- * explainer's `settings` gives each. */
 /** The input limit every function applies unless given `maxInputBytes`: bytes of UTF-8. */
 export declare const DEFAULT_MAX_INPUT_BYTES: number;
+/** The on/off settings of webhook_settings: API key, a label for people, and the name the
+ * explainer's `settings` gives each. */
 export declare const FLAGS: readonly { readonly key: FlagKey; readonly label: string; readonly summaryName: FlagSummaryName }[];
 export declare function version(): string;
 
