@@ -25,7 +25,7 @@ Options:
   --format text|json|github  output format (github: workflow annotations; validate and parse)
   --mode create|update       the request (for parse: --settings) is a create (default) or an update body
   --strict                   flags written other than "1"/"0" are errors
-  --ndjson                   parse: one event per line
+  --ndjson                   parse: one event per line (always so for FILE.ndjson, FILE.jsonl)
   --settings FILE            parse: the webhook request body, to explain the chain's presence
                              (checked as validate would: its errors are shown and exit 1)
   -r, --recursive            a directory includes its subdirectories
@@ -150,14 +150,16 @@ function expand(files, extensions, recursive, problems) {
   return out;
 }
 
-/** Each input read: `{ file, text }`, or its failure added to `problems` (exit status 2). */
-function readInputs(options, extensions, problems) {
+/** Each input read: `{ file, text, perLine }`, or its failure added to `problems` (exit
+ * status 2). `perLine(file)` says whether the file is NDJSON, whose limit is per line, so it
+ * is read whole. */
+function readInputs(options, extensions, problems, perLine = () => false) {
   const inputs = [];
-  // NDJSON's limit is per line, so a log is read whole.
-  const limit = options.ndjson ? undefined : options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const limit = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
   for (const file of expand(options.files, extensions, options.recursive === true, problems)) {
     try {
-      inputs.push({ file, text: read(file, limit) });
+      const lines = perLine(file);
+      inputs.push({ file, text: read(file, lines ? undefined : limit), perLine: lines });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       problems.push(error.message);
@@ -306,12 +308,14 @@ function runParse(options, out, problems) {
     failed ||= !valid;
   }
   if (options.now) parseOptions.now = options.now;
-  const inputs = readInputs(options, options.ndjson ? ['.ndjson', '.jsonl'] : ['.json'], problems);
+  // One event per line with --ndjson, or in a file named as a log (as a directory's are found).
+  const perLine = (file) => options.ndjson === true || /\.(ndjson|jsonl)$/i.test(file);
+  const inputs = readInputs(options, options.ndjson ? ['.ndjson', '.jsonl'] : ['.json'], problems, perLine);
   if (inputs.length === 0) return 0; // nothing was read: the problems say why (status 2)
-  for (const { file, text } of inputs) {
+  for (const { file, text, perLine: lines } of inputs) {
     let reports;
     try {
-      reports = options.ndjson ? parseEvents(text, parseOptions) : [parseEvent(text, parseOptions)];
+      reports = lines ? parseEvents(text, parseOptions) : [parseEvent(text, parseOptions)];
     } catch (error) {
       // Only a bad option is the caller's mistake (the package throws those with this code).
       if (error?.code !== 'invalid-argument') throw error;

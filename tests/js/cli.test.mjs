@@ -120,6 +120,10 @@ test('parse: events, NDJSON and settings', () => {
   const nd = run(['parse', '--ndjson', `${events}mixed.ndjson`]);
   assert.equal(nd.status, 1);
   assert.match(nd.stdout, /^\S*mixed\.ndjson:3:\d+ error json-syntax/m);
+  // A file named as a log is one event per line without the flag.
+  const named = run(['parse', `${events}mixed.ndjson`]);
+  assert.equal(named.stdout, nd.stdout);
+  assert.equal(named.status, nd.status);
   const explained = run(['parse', '--settings', `${requests}digicert-docs-create.json`, `${events}certificate-issued-no-chain.json`]);
   assert.match(explained.stdout, /without certificate_chain/);
 });
