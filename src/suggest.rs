@@ -1,39 +1,90 @@
 //! "Did you mean" for keys and event names: the closest candidate by edit distance, only
 //! when it is close enough that the suggestion is more likely right than noise.
+//!
+//! Candidates are the package's own names (ASCII, under 64 characters), so the distance is
+//! computed a whole candidate at a time with bit vectors (Myers 1999, in Hyyrö's formulation
+//! for the edit distance), without allocating. A typo in an event name is compared against
+//! every subscribable event: the table-filling version allocated three times per candidate and
+//! was half of such a validation (README "Performance").
+
+/// How many characters of the word are compared: enough for any name the package knows.
+const MOST_CHARS: usize = 128;
 
 /// The candidate closest to `word`, if its distance is small for the word's length.
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let folded = fold(word);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let distance = levenshtein(&folded, &fold(candidate));
+        let distance = distance(word, candidate);
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
     }
     let (distance, candidate) = best?;
-    let allowed = (folded.chars().count().max(candidate.len()) / 3).clamp(1, 6);
+    let allowed = (folded(word).count().max(candidate.len()) / 3).clamp(1, 6);
     (distance <= allowed).then_some(candidate)
 }
 
 /// Case, `-` and spaces do not count as differences: `Certificate-Issued` is `certificate_issued`.
-fn fold(word: &str) -> String {
-    word.chars()
-        .take(128)
-        .map(|c| match c {
-            '-' | ' ' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+fn fold(c: char) -> char {
+    match c {
+        '-' | ' ' => '_',
+        c => c.to_ascii_lowercase(),
+    }
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().take(MOST_CHARS).map(fold)
+}
+
+/// The edit distance between `word` and `candidate`, both folded.
+fn distance(word: &str, candidate: &str) -> usize {
+    if candidate.is_ascii() && (1..=64).contains(&candidate.len()) {
+        bit_parallel(word, candidate.as_bytes())
+    } else {
+        by_table(word, candidate)
+    }
+}
+
+/// Myers' bit-vector edit distance: bit `i` of each vector is row `i` of the current column of
+/// the distance table, so one column costs a few word operations. `candidate` is ASCII, 1 to 64
+/// bytes long.
+fn bit_parallel(word: &str, candidate: &[u8]) -> usize {
+    // Where each (folded) ASCII byte occurs in the candidate; other characters match nothing.
+    let mut occurs = [0u64; 128];
+    for (i, &byte) in candidate.iter().enumerate() {
+        occurs[usize::from(fold(char::from(byte)) as u8)] |= 1 << i;
+    }
+    let last = 1u64 << (candidate.len() - 1);
+    let (mut plus, mut minus) = (u64::MAX, 0u64);
+    let mut score = candidate.len();
+    for c in folded(word) {
+        let equal = if c.is_ascii() { occurs[c as usize] } else { 0 };
+        let vertical = equal | minus;
+        let horizontal = ((equal & plus).wrapping_add(plus) ^ plus) | equal;
+        let mut up = minus | !(horizontal | plus);
+        let mut down = plus & horizontal;
+        if up & last != 0 {
+            score += 1;
+        } else if down & last != 0 {
+            score -= 1;
+        }
+        // The first row of the table counts the word's characters: a step up at every column.
+        up = (up << 1) | 1;
+        down <<= 1;
+        plus = down | !(vertical | up);
+        minus = up & vertical;
+    }
+    score
+}
+
+/// The textbook table, one row at a time: for a candidate the bit vectors cannot hold.
+fn by_table(word: &str, candidate: &str) -> usize {
+    let candidate: Vec<char> = folded(candidate).collect();
+    let mut row: Vec<usize> = (0..=candidate.len()).collect();
+    for (i, ca) in folded(word).enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
+        for (j, cb) in candidate.iter().enumerate() {
             let above = row[j + 1];
             row[j + 1] = (above + 1)
                 .min(row[j] + 1)
@@ -41,7 +92,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
             diagonal = above;
         }
     }
-    row[b.len()]
+    row[candidate.len()]
 }
 
 #[cfg(test)]
@@ -59,5 +110,65 @@ mod tests {
     #[test]
     fn stays_silent_when_nothing_is_close() {
         assert_eq!(closest("colour", ["endpoint", "secret"]), None);
+    }
+
+    #[test]
+    fn case_dashes_and_spaces_are_not_differences() {
+        assert_eq!(distance("Certificate-Issued", "certificate_issued"), 0);
+        assert_eq!(distance("certificate issued", "certificate_issued"), 0);
+        assert_eq!(
+            closest("Certificate-Revoke", ["certificate_revoked"]),
+            Some("certificate_revoked")
+        );
+    }
+
+    #[test]
+    fn bit_vectors_count_the_textbook_distances() {
+        for (word, candidate, expected) in [
+            ("", "events", 6),
+            ("events", "events", 0),
+            ("kitten", "sitting", 3),
+            ("certificate_revoke", "certificate_revoked", 1),
+            ("cértificate_revoked", "certificate_revoked", 1),
+            ("😀😀", "ab", 2),
+            (
+                "webhook_send_certificate_chains",
+                "webhook_send_certificate_chain",
+                1,
+            ),
+        ] {
+            assert_eq!(
+                bit_parallel(word, candidate.as_bytes()),
+                expected,
+                "{word} / {candidate}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_candidate_of_64_bytes_uses_every_bit() {
+        let candidate = "a".repeat(64);
+        assert_eq!(distance(&candidate, &candidate), 0);
+        assert_eq!(distance("", &candidate), 64);
+        assert_eq!(distance(&"a".repeat(63), &candidate), 1);
+        // Longer candidates take the table.
+        assert_eq!(distance(&candidate, &"a".repeat(65)), 1);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// The bit vectors give the table's distance for every word and candidate.
+            #[test]
+            fn bit_vectors_agree_with_the_table(
+                word in "[a-eA-E_ -é😀]{0,140}",
+                candidate in "[a-eA-E_ -]{1,64}",
+            ) {
+                prop_assert_eq!(bit_parallel(&word, candidate.as_bytes()), by_table(&word, &candidate));
+            }
+        }
     }
 }
