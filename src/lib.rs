@@ -18,6 +18,9 @@
 // The modules marked `#[doc(hidden)]` are public only for the package build (catalogue,
 // schemas, TypeScript), the fuzz targets and the tests: not part of the API, free to change.
 mod address;
+// The wasm build's allocator; natively only its tests use it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod allocator;
 #[doc(hidden)]
 pub mod catalog;
 #[doc(hidden)]
@@ -47,6 +50,30 @@ pub mod typescript;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+/// The wasm build's allocator: a bump arena in front of the default one (`allocator`). Each
+/// binding call takes its blocks from the arena inside an [`arena_scope`], which gives them
+/// back when the call has freed them. 256 KiB holds a validation or a chain event many times
+/// over; what does not fit comes from the default allocator.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: Arena = allocator::Arena::new(std::alloc::System);
+
+#[cfg(target_arch = "wasm32")]
+type Arena = allocator::Arena<std::alloc::System, { 256 * 1024 }>;
+
+/// Opened by each binding call that allocates: see `allocator::Scope`.
+#[cfg(target_arch = "wasm32")]
+fn arena_scope() -> allocator::Scope<'static, std::alloc::System, { 256 * 1024 }> {
+    ALLOCATOR.scope()
+}
+
+/// Blocks of the allocator's arena still alive: the wasm tests check that calls free theirs.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub fn arena_blocks_alive() -> usize {
+    ALLOCATOR.live()
+}
 
 /// The README's Rust blocks, compiled and run by `cargo test` as written.
 #[cfg(doctest)]

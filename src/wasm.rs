@@ -45,7 +45,11 @@ extern "C" {
 
 thread_local! {
     /// One encoder for every call: constructing one costs more than encoding a small body.
-    static ENCODER: TextEncoder = TextEncoder::new();
+    /// Never dropped: for a value with a destructor std keeps a list on the heap, a block that
+    /// outlives the call that made it and so keeps that call's arena scope from rewinding
+    /// (src/allocator.rs).
+    static ENCODER: core::mem::ManuallyDrop<TextEncoder> =
+        core::mem::ManuallyDrop::new(TextEncoder::new());
 }
 
 /// A JS string as UTF-8, written by the host's `TextEncoder.encodeInto` straight into wasm
@@ -261,6 +265,7 @@ fn output<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// Validates a webhook create/update request body (or a `GET /webhook` response).
 #[wasm_bindgen(js_name = validateRequest)]
 pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let _arena = crate::arena_scope();
     let options = Options::read(options, &inputs::VALIDATE)?.validate_options()?;
     let input = Input::read(&input, "input", options.max_input_bytes)?;
     let mut report = crate::validate_request(&input.text, &options);
@@ -294,6 +299,7 @@ mod full {
     /// Which certificate_issued events carry certificate_chain, for every family and issuance.
     #[wasm_bindgen(js_name = explainDelivery)]
     pub fn explain_delivery(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let _arena = crate::arena_scope();
         let options = Options::read(options, &inputs::EXPLAIN)?.validate_options()?;
         let input = Input::read(&input, "input", options.max_input_bytes)?;
         let mut report = crate::explain_delivery(&input.text, &options);
@@ -334,6 +340,7 @@ mod full {
     /// One outcome for a product (`name_id`, `type` or Order-info `product` object).
     #[wasm_bindgen(js_name = explainCase)]
     pub fn explain_case(input: JsValue, scenario: JsValue) -> Result<JsValue, JsValue> {
+        let _arena = crate::arena_scope();
         let limit = ValidateOptions::default().max_input_bytes;
         let input = Input::read(&input, "input", limit)?;
         if !scenario.is_object() {
@@ -409,6 +416,7 @@ mod full {
     /// Parses one webhook event and decodes its certificate chain.
     #[wasm_bindgen(js_name = parseEvent)]
     pub fn parse_event(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let _arena = crate::arena_scope();
         let options = parse_options(options)?;
         let input = Input::read(&input, "input", options.max_input_bytes)?;
         let mut report = crate::parse_event(&input.text, &options);
@@ -430,6 +438,7 @@ mod full {
     /// Parses newline-delimited events: one result per non-empty line, positions in the file.
     #[wasm_bindgen(js_name = parseEvents)]
     pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let _arena = crate::arena_scope();
         // The limit is per line: the whole log is read, however long.
         let source = ndjson.dyn_ref::<js_sys::JsString>();
         let text = source

@@ -193,3 +193,41 @@ fn parse_event_keeps_ids_as_numbers_and_uses_now() {
     );
     assert!(wasm::parse_event(text.into(), Some(json(r#"{"now":"soon"}"#))).is_err());
 }
+
+/// The allocator's arena (src/allocator.rs) starts over only when nothing in it is alive, so
+/// every call must free what it took: on good input, on bad input and on misuse that throws.
+#[wasm_bindgen_test]
+fn calls_free_every_block_they_take_from_the_arena() {
+    let root = include_str!("../fixtures/certs/DigiCert_Global_Root_G2.pem");
+    let chain_event = format!(
+        r#"{{"event":"certificate_issued","data":{{"order_id":1,"certificate_id":2,"certificate_chain":[{{"name":"DigiCert Global Root G2","pem":{}}}]}}}}"#,
+        serde_json::to_string(root).expect("json")
+    );
+    let body =
+        r#"{"endpoint":"https://a.example.com","events":["certificate_revoke"],"secret":"short"}"#;
+    let log = format!("{chain_event}\n{{\"event\":\"order_rejected\"}}\nnot json\n");
+    let calls: Vec<Box<dyn Fn()>> = vec![
+        Box::new(|| drop(wasm::validate_request(body.into(), None))),
+        Box::new(|| drop(wasm::validate_request(json(body), None))),
+        Box::new(|| drop(wasm::validate_request("{".into(), None))),
+        Box::new(|| {
+            drop(wasm::validate_request(
+                body.into(),
+                Some(json(r#"{"nope":1}"#)),
+            ))
+        }),
+        Box::new(|| drop(wasm::explain_delivery(body.into(), None))),
+        Box::new(|| drop(wasm::parse_event(chain_event.as_str().into(), None))),
+        Box::new(|| drop(wasm::parse_events(log.as_str().into(), None))),
+        Box::new(|| drop(wasm::parse_event(JsValue::from_f64(1.0), None))),
+    ];
+    for (i, call) in calls.iter().enumerate() {
+        let before = certcentral_webhooks::arena_blocks_alive();
+        call();
+        assert_eq!(
+            certcentral_webhooks::arena_blocks_alive(),
+            before,
+            "call {i}"
+        );
+    }
+}
