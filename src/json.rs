@@ -122,12 +122,95 @@ impl Number {
         }
     }
 
-    /// Reads the lexeme as sign, significant digits and a power of ten, without floating point.
+    /// Reads the lexeme as a whole number, without floating point.
     fn integer(&self) -> Integer {
         let text = match &self.0 {
             Lexeme::Plain(n) => return Integer::Exact(*n),
             Lexeme::Text(text) => text.as_str(),
         };
+        let decimal = Decimal::of(text);
+        if decimal.digits.is_empty() {
+            return Integer::Exact(0);
+        }
+        let scale = match decimal.scale {
+            Scale::Exact(scale) if scale < 0 => return Integer::Fraction,
+            Scale::Exact(scale) => scale,
+            Scale::Huge => return Integer::OutOfRange,
+            Scale::Tiny => return Integer::Fraction,
+        };
+        if scale.saturating_add(decimal.digits.len() as i64) > 19 {
+            return Integer::OutOfRange;
+        }
+        let mut value: i128 = 0;
+        for b in &decimal.digits {
+            value = value * 10 + i128::from(b - b'0');
+        }
+        for _ in 0..scale {
+            value *= 10;
+        }
+        let value = if decimal.negative { -value } else { value };
+        i64::try_from(value).map_or(Integer::OutOfRange, Integer::Exact)
+    }
+
+    /// Whether `JSON.parse` reads the number as a finite double. Decided on the digits, without
+    /// parsing a float: the float parser and its tables were 15 KB of the gzipped wasm.
+    pub fn is_finite(&self) -> bool {
+        let text = match &self.0 {
+            Lexeme::Plain(_) => return true,
+            Lexeme::Text(text) => text.as_str(),
+        };
+        let decimal = Decimal::of(text);
+        if decimal.digits.is_empty() {
+            return true;
+        }
+        // value = 0.DIGITS × 10^point; the smallest value that rounds to infinity is
+        // 0.OVERFLOW_DIGITS × 10^309 (2^1024 − 2^970: half an ulp above f64::MAX, where
+        // round-half-to-even goes up).
+        let point = match decimal.scale {
+            Scale::Exact(scale) => scale.saturating_add(decimal.digits.len() as i64),
+            Scale::Huge => return false,
+            Scale::Tiny => return true,
+        };
+        match point.cmp(&309) {
+            core::cmp::Ordering::Less => true,
+            core::cmp::Ordering::Greater => false,
+            // Neither has trailing zeros, so comparing the digit strings compares the values.
+            core::cmp::Ordering::Equal => decimal.digits.as_slice() < OVERFLOW_DIGITS,
+        }
+    }
+
+    /// The value as a double, as `JSON.parse` reads it. Not used by the wasm: the float parser
+    /// would add 15 KB to it.
+    pub fn as_f64(&self) -> f64 {
+        match &self.0 {
+            Lexeme::Plain(n) => *n as f64,
+            Lexeme::Text(text) => text.parse().unwrap_or(f64::NAN),
+        }
+    }
+}
+
+/// The digits of 2^1024 − 2^970, the least decimal value `JSON.parse` reads as `Infinity`.
+const OVERFLOW_DIGITS: &[u8] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+/// A number's lexeme as sign, significant digits (no leading or trailing zeros) and a power of
+/// ten: the value is ±DIGITS × 10^scale.
+struct Decimal {
+    negative: bool,
+    digits: Vec<u8>,
+    scale: Scale,
+}
+
+enum Scale {
+    Exact(i64),
+    /// An exponent beyond `i64`: far out of any range.
+    Huge,
+    /// A negative exponent beyond `i64`: a vanishing fraction.
+    Tiny,
+}
+
+impl Decimal {
+    /// `text` is a JSON number (the reader checked its grammar).
+    fn of(text: &str) -> Decimal {
         let (negative, text) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, text),
@@ -137,54 +220,28 @@ impl Number {
             None => (text, "0"),
         };
         let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        // Exponents beyond six digits only ever mean "far out of range" or "a fraction".
         let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
         let (exp_negative, exp_digits) = match exponent.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, exponent),
         };
         let digits = whole.bytes().chain(fraction.bytes());
-        let significant: Vec<u8> = digits.skip_while(|b| *b == b'0').collect();
+        let mut significant: Vec<u8> = digits.skip_while(|b| *b == b'0').collect();
         let trailing_zeros = significant.iter().rev().take_while(|b| **b == b'0').count();
-        let significant = &significant[..significant.len() - trailing_zeros];
-        if significant.is_empty() {
-            return Integer::Exact(0);
-        }
-        let Ok(exp) = exp_digits
-            .parse::<i64>()
-            .map(|e| if exp_negative { -e } else { e })
-        else {
-            return if exp_negative {
-                Integer::Fraction
-            } else {
-                Integer::OutOfRange
-            };
+        significant.truncate(significant.len() - trailing_zeros);
+        let scale = match exp_digits.parse::<i64>() {
+            Ok(exp) => Scale::Exact(
+                (if exp_negative { -exp } else { exp })
+                    .saturating_sub(fraction.len() as i64)
+                    .saturating_add(trailing_zeros as i64),
+            ),
+            Err(_) if exp_negative => Scale::Tiny,
+            Err(_) => Scale::Huge,
         };
-        // value = significant × 10^scale
-        let scale = exp
-            .saturating_sub(fraction.len() as i64)
-            .saturating_add(trailing_zeros as i64);
-        if scale < 0 {
-            return Integer::Fraction;
-        }
-        if scale.saturating_add(significant.len() as i64) > 19 {
-            return Integer::OutOfRange;
-        }
-        let mut value: i128 = 0;
-        for b in significant {
-            value = value * 10 + i128::from(b - b'0');
-        }
-        for _ in 0..scale {
-            value *= 10;
-        }
-        let value = if negative { -value } else { value };
-        i64::try_from(value).map_or(Integer::OutOfRange, Integer::Exact)
-    }
-
-    pub fn as_f64(&self) -> f64 {
-        match &self.0 {
-            Lexeme::Plain(n) => *n as f64,
-            Lexeme::Text(text) => text.parse().unwrap_or(f64::NAN),
+        Decimal {
+            negative,
+            digits: significant,
+            scale,
         }
     }
 }
@@ -1082,6 +1139,56 @@ mod tests {
             "\"\\u0000\"",
         ] {
             assert!(parse(text, Limits::default()).is_ok(), "rejected {text:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_past_double_range_are_not_finite() {
+        let overflow = std::str::from_utf8(OVERFLOW_DIGITS).unwrap();
+        for (lexeme, finite) in [
+            ("1.7976931348623157e308", true),
+            ("1.7976931348623158e308", true),
+            ("1.7976931348623159e308", false),
+            ("-1e309", false),
+            ("1e308", true),
+            ("0.000001e315", false),
+            ("1e99999999999999999999", false),
+            ("0e99999999999999999999", true),
+            ("1e-99999999999999999999", true),
+            ("179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791", true),
+            ("179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792", false),
+        ] {
+            assert_eq!(Number::read(lexeme).is_finite(), finite, "{lexeme}");
+        }
+        assert_eq!(overflow.len(), 309);
+        assert!(!Number::read(&format!("0.{overflow}e309")).is_finite());
+        assert!(Number::read(&format!("0.{}e309", &overflow[..40])).is_finite());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// JSON numbers around the edge of double range, and anywhere else.
+        fn lexeme() -> impl Strategy<Value = String> {
+            let overflow = std::str::from_utf8(OVERFLOW_DIGITS).unwrap();
+            prop_oneof![
+                // Near 2^1024 − 2^970: a prefix of its digits, changed at the end.
+                (1usize..309, "[0-9]{0,3}", 300i64..320).prop_map(move |(keep, tail, exp)| {
+                    format!("0.{}{tail}e{exp}", &overflow[..keep])
+                }),
+                ("-?(0|[1-9][0-9]{0,30})", "(\\.[0-9]{1,30})?", -20i64..330)
+                    .prop_map(|(whole, fraction, exp)| format!("{whole}{fraction}e{exp}")),
+            ]
+        }
+
+        proptest! {
+            /// `is_finite` says what the float parser says, without parsing a float.
+            #[test]
+            fn is_finite_agrees_with_the_float_parser(text in lexeme()) {
+                prop_assert_eq!(Number::read(&text).is_finite(), text.parse::<f64>().unwrap().is_finite());
+            }
         }
     }
 }

@@ -131,7 +131,7 @@ impl ToJson for Value {
             Value::Bool(b) => b.write_json(out),
             Value::Number(n) => match n.as_i64() {
                 Some(i) if i.unsigned_abs() <= MAX_SAFE_INTEGER => i.write_json(out),
-                _ if n.as_f64().is_finite() => out.push_str(&n.lexeme()),
+                _ if n.is_finite() => out.push_str(&n.lexeme()),
                 _ => out.push_str("null"),
             },
             Value::String(s) => write_str(out, s),
