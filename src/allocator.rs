@@ -9,9 +9,9 @@
 //! in what is left of the arena comes from the default allocator, so a large input costs what
 //! it did.
 //!
-//! Blocks that outlive a call exist: wasm-bindgen's table of JS references is a vector on the
-//! heap, made by the first call and grown by later ones. Such a block only keeps its scope
-//! from rewinding, so correctness never depends on what other code keeps.
+//! Blocks that outlive a call exist: the first use of a thread-local (the binding's cached
+//! `TextEncoder`) leaves one that lives for good. Such a block only keeps its scope from
+//! rewinding, so correctness never depends on what other code keeps.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;
@@ -48,8 +48,10 @@ impl State {
     }
 }
 
-// SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread, so the state is
-// never reached from two threads at once. The native tests use an arena per test.
+// SAFETY: wasm32 without the atomics feature runs one thread, so the state is never reached
+// from two threads at once. Elsewhere (a threaded wasm, native code) an arena is not `Sync`,
+// so it cannot be a global allocator there; the native tests use one arena per test.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 unsafe impl<Backing: Sync, const SIZE: usize> Sync for Arena<Backing, SIZE> {}
 
 impl<Backing, const SIZE: usize> Arena<Backing, SIZE> {
@@ -68,10 +70,19 @@ impl<Backing, const SIZE: usize> Arena<Backing, SIZE> {
     }
 
     /// Blocks of the arena still alive.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    #[cfg(test)]
     pub fn live(&self) -> usize {
         // SAFETY: one thread (see `Sync`); no reference into the state outlives this call.
         unsafe { (*self.state.get()).live }
+    }
+
+    /// Bytes of the arena from its start to the first free byte: what a call that rewinds
+    /// leaves as it found.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub fn bytes_in_use(&self) -> usize {
+        // SAFETY: as in `live`.
+        let state = unsafe { &*self.state.get() };
+        state.next - state.start
     }
 }
 
@@ -139,6 +150,14 @@ impl<Backing: GlobalAlloc, const SIZE: usize> Drop for Scope<'_, Backing, SIZE> 
     }
 }
 
+/// Where a block of `layout` placed at or after `next` starts and ends; `None` past the end of
+/// the address space. Alignments are powers of two: a mask, not a division (slow in wasm).
+#[inline]
+fn place(next: usize, layout: Layout) -> Option<(usize, usize)> {
+    let start = next.checked_add(layout.align() - 1)? & !(layout.align() - 1);
+    Some((start, start.checked_add(layout.size())?))
+}
+
 // SAFETY: blocks from the arena never overlap: each starts at or after `next`, which moves back
 // only over freed blocks: the last one, all of them when none is alive, or everything after a
 // scope's mark when no live block reaches past it. Blocks from the backing allocator go back to
@@ -148,9 +167,7 @@ unsafe impl<Backing: GlobalAlloc, const SIZE: usize> GlobalAlloc for Arena<Backi
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let state = self.state();
         if state.start != 0 {
-            // Alignments are powers of two; a mask, not a division (which wasm does slowly).
-            let start = (state.next + layout.align() - 1) & !(layout.align() - 1);
-            if let Some(end) = start.checked_add(layout.size()) {
+            if let Some((start, end)) = place(state.next, layout) {
                 if end <= state.end {
                     state.next = end;
                     state.live += 1;

@@ -45,11 +45,7 @@ extern "C" {
 
 thread_local! {
     /// One encoder for every call: constructing one costs more than encoding a small body.
-    /// Never dropped: for a value with a destructor std keeps a list on the heap, a block that
-    /// outlives the call that made it and so keeps that call's arena scope from rewinding
-    /// (src/allocator.rs).
-    static ENCODER: core::mem::ManuallyDrop<TextEncoder> =
-        core::mem::ManuallyDrop::new(TextEncoder::new());
+    static ENCODER: TextEncoder = TextEncoder::new();
 }
 
 /// A JS string as UTF-8, written by the host's `TextEncoder.encodeInto` straight into wasm
@@ -265,12 +261,13 @@ fn output<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// Validates a webhook create/update request body (or a `GET /webhook` response).
 #[wasm_bindgen(js_name = validateRequest)]
 pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let _arena = crate::arena_scope();
-    let options = Options::read(options, &inputs::VALIDATE)?.validate_options()?;
-    let input = Input::read(&input, "input", options.max_input_bytes)?;
-    let mut report = crate::validate_request(&input.text, &options);
-    input.drop_ranges_unless_text(&mut report.diagnostics);
-    output(&report)
+    crate::in_arena(move || {
+        let options = Options::read(options, &inputs::VALIDATE)?.validate_options()?;
+        let input = Input::read(&input, "input", options.max_input_bytes)?;
+        let mut report = crate::validate_request(&input.text, &options);
+        input.drop_ranges_unless_text(&mut report.diagnostics);
+        output(&report)
+    })
 }
 
 /// The package version.
@@ -299,12 +296,13 @@ mod full {
     /// Which certificate_issued events carry certificate_chain, for every family and issuance.
     #[wasm_bindgen(js_name = explainDelivery)]
     pub fn explain_delivery(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let _arena = crate::arena_scope();
-        let options = Options::read(options, &inputs::EXPLAIN)?.validate_options()?;
-        let input = Input::read(&input, "input", options.max_input_bytes)?;
-        let mut report = crate::explain_delivery(&input.text, &options);
-        input.drop_ranges_unless_text(&mut report.diagnostics);
-        output(&report)
+        crate::in_arena(move || {
+            let options = Options::read(options, &inputs::EXPLAIN)?.validate_options()?;
+            let input = Input::read(&input, "input", options.max_input_bytes)?;
+            let mut report = crate::explain_delivery(&input.text, &options);
+            input.drop_ranges_unless_text(&mut report.diagnostics);
+            output(&report)
+        })
     }
 
     /// A product as a `name_id` / `type` string or an Order-info `product` object (its other
@@ -340,31 +338,33 @@ mod full {
     /// One outcome for a product (`name_id`, `type` or Order-info `product` object).
     #[wasm_bindgen(js_name = explainCase)]
     pub fn explain_case(input: JsValue, scenario: JsValue) -> Result<JsValue, JsValue> {
-        let _arena = crate::arena_scope();
-        let limit = ValidateOptions::default().max_input_bytes;
-        let input = Input::read(&input, "input", limit)?;
-        if !scenario.is_object() {
-            return Err(misuse("scenario must be an object { product, instant }"));
-        }
-        let scenario = Options::read(Some(scenario), &inputs::SCENARIO)?;
-        let product = read_product(scenario.get(&inputs::PRODUCT).unwrap_or(JsValue::UNDEFINED))?;
-        let instant = scenario
-            .bool(&inputs::INSTANT)?
-            .ok_or_else(|| misuse("scenario.instant is required"))?;
-        // A scenario's only reader option is `mode`; the limits keep their defaults.
-        let options = scenario.validate_options()?;
-        output(&crate::explain_case(
-            &input.text,
-            &options,
-            &product,
-            instant,
-        ))
+        crate::in_arena(move || {
+            let limit = ValidateOptions::default().max_input_bytes;
+            let input = Input::read(&input, "input", limit)?;
+            if !scenario.is_object() {
+                return Err(misuse("scenario must be an object { product, instant }"));
+            }
+            let scenario = Options::read(Some(scenario), &inputs::SCENARIO)?;
+            let product =
+                read_product(scenario.get(&inputs::PRODUCT).unwrap_or(JsValue::UNDEFINED))?;
+            let instant = scenario
+                .bool(&inputs::INSTANT)?
+                .ok_or_else(|| misuse("scenario.instant is required"))?;
+            // A scenario's only reader option is `mode`; the limits keep their defaults.
+            let options = scenario.validate_options()?;
+            output(&crate::explain_case(
+                &input.text,
+                &options,
+                &product,
+                instant,
+            ))
+        })
     }
 
     /// The product family by the rules of docs/domain.md §6: `type` first, then `name_id`.
     #[wasm_bindgen(js_name = classifyProduct)]
     pub fn classify_product(product: JsValue) -> Result<JsValue, JsValue> {
-        Ok(JsValue::from_str(read_product(product)?.family().as_str()))
+        crate::in_arena(move || Ok(JsValue::from_str(read_product(product)?.family().as_str())))
     }
 
     /// The options of `parseEvent` / `parseEvents`; without `now`, the clock.
@@ -416,56 +416,58 @@ mod full {
     /// Parses one webhook event and decodes its certificate chain.
     #[wasm_bindgen(js_name = parseEvent)]
     pub fn parse_event(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let _arena = crate::arena_scope();
-        let options = parse_options(options)?;
-        let input = Input::read(&input, "input", options.max_input_bytes)?;
-        let mut report = crate::parse_event(&input.text, &options);
-        input.drop_ranges_unless_text(&mut report.diagnostics);
-        let mut places = Vec::new();
-        if let Some(member) = leave_event_to_js(&mut report) {
-            places.extend([0, member, 0, u32::MAX]);
-        }
-        let result = output(&report)?;
-        if !places.is_empty() {
-            let source = input
-                .source
-                .unwrap_or_else(|| js_sys::JsString::from(input.text.as_str()));
-            lazy_events(&result, &source, &places);
-        }
-        Ok(result)
+        crate::in_arena(move || {
+            let options = parse_options(options)?;
+            let input = Input::read(&input, "input", options.max_input_bytes)?;
+            let mut report = crate::parse_event(&input.text, &options);
+            input.drop_ranges_unless_text(&mut report.diagnostics);
+            let mut places = Vec::new();
+            if let Some(member) = leave_event_to_js(&mut report) {
+                places.extend([0, member, 0, u32::MAX]);
+            }
+            let result = output(&report)?;
+            if !places.is_empty() {
+                let source = input
+                    .source
+                    .unwrap_or_else(|| js_sys::JsString::from(input.text.as_str()));
+                lazy_events(&result, &source, &places);
+            }
+            Ok(result)
+        })
     }
 
     /// Parses newline-delimited events: one result per non-empty line, positions in the file.
     #[wasm_bindgen(js_name = parseEvents)]
     pub fn parse_events(ndjson: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        let _arena = crate::arena_scope();
-        // The limit is per line: the whole log is read, however long.
-        let source = ndjson.dyn_ref::<js_sys::JsString>();
-        let text = source
-            .map(|text| utf8(text, usize::MAX))
-            .or_else(|| bytes_text(&ndjson, usize::MAX))
-            .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
-        let options = parse_options(options)?;
-        let lines = crate::event::parse_event_lines(&text, &options);
-        // Each line's event is parsed in JS from the caller's text when first read.
-        let mut places = Vec::new();
-        let mut utf16 = Utf16Offsets::new(&text);
-        let mut reports = Vec::with_capacity(lines.len());
-        for (index, (span, mut report)) in lines.into_iter().enumerate() {
-            if let Some(member) = leave_event_to_js(&mut report) {
-                let start = utf16.at(span.start);
-                places.extend([index as u32, member, start, utf16.at(span.end)]);
+        crate::in_arena(move || {
+            // The limit is per line: the whole log is read, however long.
+            let source = ndjson.dyn_ref::<js_sys::JsString>();
+            let text = source
+                .map(|text| utf8(text, usize::MAX))
+                .or_else(|| bytes_text(&ndjson, usize::MAX))
+                .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
+            let options = parse_options(options)?;
+            let lines = crate::event::parse_event_lines(&text, &options);
+            // Each line's event is parsed in JS from the caller's text when first read.
+            let mut places = Vec::new();
+            let mut utf16 = Utf16Offsets::new(&text);
+            let mut reports = Vec::with_capacity(lines.len());
+            for (index, (span, mut report)) in lines.into_iter().enumerate() {
+                if let Some(member) = leave_event_to_js(&mut report) {
+                    let start = utf16.at(span.start);
+                    places.extend([index as u32, member, start, utf16.at(span.end)]);
+                }
+                reports.push(report);
             }
-            reports.push(report);
-        }
-        let result = output(reports.as_slice())?;
-        if !places.is_empty() {
-            let source = source
-                .cloned()
-                .unwrap_or_else(|| js_sys::JsString::from(text.as_str()));
-            lazy_events(&result, &source, &places);
-        }
-        Ok(result)
+            let result = output(reports.as_slice())?;
+            if !places.is_empty() {
+                let source = source
+                    .cloned()
+                    .unwrap_or_else(|| js_sys::JsString::from(text.as_str()));
+                lazy_events(&result, &source, &places);
+            }
+            Ok(result)
+        })
     }
 
     #[wasm_bindgen(inline_js = r#"
@@ -582,27 +584,31 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
     /// `false`; a secret that is not a string (an unset environment variable) is misuse and throws.
     #[wasm_bindgen(js_name = verifyWebhookKey)]
     pub fn verify_webhook_key(received: JsValue, secret: JsValue) -> Result<bool, JsValue> {
-        // Compared as UTF-16 code units, as JS holds them: a conversion to UTF-8 would turn every
-        // lone surrogate into U+FFFD and make different keys equal.
-        let units = |s: &js_sys::JsString| s.iter().collect::<Vec<u16>>();
-        let secret = secret
-            .dyn_ref::<js_sys::JsString>()
-            .map(units)
-            .ok_or_else(|| {
-                misuse("the secret must be a string: is its environment variable set?")
-            })?;
-        let received = received.dyn_ref::<js_sys::JsString>().map(units);
-        Ok(crate::listener::verify_webhook_key_utf16(
-            received.as_deref(),
-            &secret,
-        ))
+        crate::in_arena(move || {
+            // Compared as UTF-16 code units, as JS holds them: a conversion to UTF-8 would turn every
+            // lone surrogate into U+FFFD and make different keys equal.
+            let units = |s: &js_sys::JsString| s.iter().collect::<Vec<u16>>();
+            let secret = secret
+                .dyn_ref::<js_sys::JsString>()
+                .map(units)
+                .ok_or_else(|| {
+                    misuse("the secret must be a string: is its environment variable set?")
+                })?;
+            let received = received.dyn_ref::<js_sys::JsString>().map(units);
+            Ok(crate::listener::verify_webhook_key_utf16(
+                received.as_deref(),
+                &secret,
+            ))
+        })
     }
 
     /// True for an IPv4 address in DigiCert's 216.168.240.0/20; false for anything else,
     /// including `undefined` (a socket's address once it has closed).
     #[wasm_bindgen(js_name = isDigiCertSource)]
     pub fn is_digicert_source(ip: JsValue) -> bool {
-        ip.as_string()
-            .is_some_and(|ip| crate::is_digicert_source(&ip))
+        crate::in_arena(move || {
+            ip.as_string()
+                .is_some_and(|ip| crate::is_digicert_source(&ip))
+        })
     }
 }
