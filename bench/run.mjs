@@ -248,14 +248,14 @@ report('cli', 'node -e "" (Node alone)', nodeAlone, 'ms');
 
 // ---- 5. size ----------------------------------------------------------------------------------
 const wasm = readFileSync(`${root}pkg/web/certcentral_webhooks_bg.wasm`);
-const browserEntry = ['web.js', 'generated.js', 'listener.js', 'loaded.js', 'web/certcentral_webhooks.js'].map((f) => readFileSync(`${root}pkg/${f}`));
+const browserEntry = ['web.js', 'generated.js', 'listener.js', 'loaded.js', 'web/certcentral_webhooks.js', 'web/binding.js'].map((f) => readFileSync(`${root}pkg/${f}`));
 const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', `${root}pkg`], { encoding: 'utf8' }))[0];
 report('size', 'wasm, raw', wasm.length / 1024, 'KB');
 report('size', 'wasm, gzip -9', gzipSync(wasm, { level: 9 }).length / 1024, 'KB');
 report('size', 'browser entry (JS + wasm), gzip -9', (gzipSync(Buffer.concat([...browserEntry]), { level: 9 }).length + gzipSync(wasm, { level: 9 }).length) / 1024, 'KB');
 report('size', 'npm tarball', packed.size / 1024, 'KB');
 const validateWasm = readFileSync(`${root}pkg/validate/web/certcentral_webhooks_bg.wasm`);
-const validateEntry = ['validate.js', 'generated.js', 'loaded.js', 'validate/web/certcentral_webhooks.js'].map((f) => readFileSync(`${root}pkg/${f}`));
+const validateEntry = ['validate.js', 'generated.js', 'loaded.js', 'validate/web/certcentral_webhooks.js', 'validate/web/binding.js'].map((f) => readFileSync(`${root}pkg/${f}`));
 report('size', 'validate-only wasm, gzip -9', gzipSync(validateWasm, { level: 9 }).length / 1024, 'KB');
 report('size', 'validate-only entry (JS + wasm), gzip -9', (gzipSync(Buffer.concat(validateEntry), { level: 9 }).length + gzipSync(validateWasm, { level: 9 }).length) / 1024, 'KB');
 

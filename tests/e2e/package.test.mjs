@@ -17,7 +17,8 @@ const EXPECTED_FILES = [
   'node/binding.js', 'node/certcentral_webhooks.js', 'node/package.json',
   'README.md', 'package.json', 'schema/event.json', 'schema/request.json',
   'validate.d.cts', 'validate.d.ts', 'validate.js', 'validate.node.cjs', 'validate.node.mjs',
-  'validate/node/certcentral_webhooks.js', 'validate/node/package.json', 'validate/web/certcentral_webhooks.js', 'validate/web/certcentral_webhooks_bg.wasm',
+  'validate/node/binding.js', 'validate/node/certcentral_webhooks.js', 'validate/node/package.json',
+  'validate/web/binding.js', 'validate/web/certcentral_webhooks.js', 'validate/web/certcentral_webhooks_bg.wasm',
   'web.d.ts', 'web.js', 'web/binding.js', 'web/certcentral_webhooks.js', 'web/certcentral_webhooks_bg.wasm',
 ];
 

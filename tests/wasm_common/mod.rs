@@ -133,6 +133,51 @@ fn hundreds_of_malformed_inputs_leave_the_instance_usable() {
     assert_eq!(get(&report, "valid").as_bool(), Some(true));
 }
 
+/// validateRequest's result is decoded in JS from numbers and texts (src/wasm.rs): it equals
+/// the core's JSON, member order included, for text (with ranges) and for objects (without).
+#[wasm_bindgen_test]
+fn validate_through_the_binding_equals_the_core() {
+    let bodies = [
+        include_str!("../fixtures/requests/digicert-docs-create.json"),
+        include_str!("../fixtures/requests/minimal-create.json"),
+        include_str!("../fixtures/requests/event-name-typo.json"),
+        include_str!("../fixtures/requests/non-ascii-before-error.json"),
+        include_str!("../fixtures/requests/emoji-same-line-unknown-field.json"),
+        include_str!("../fixtures/requests/flag-spelling-boolean.json"),
+        include_str!("../fixtures/requests/list-response.json"),
+        include_str!("../fixtures/requests/json-syntax-trailing-comma.json"),
+        include_str!("../fixtures/requests/crlf-invalid-type.json"),
+        include_str!("../fixtures/requests/duplicate-key.json"),
+        r#"{"endpoint":"https://a.example.com","__proto__":{"x":1},"secret":"tab\there \"quoted\" \u00e9"}"#,
+        "[1]",
+        "",
+    ];
+    for body in bodies {
+        let through_binding =
+            stringify(&wasm::validate_request(body.into(), None).expect("no throw"));
+        let core = serde_json::to_string(&certcentral_webhooks::validate_request(
+            body,
+            &ValidateOptions::default(),
+        ))
+        .expect("json");
+        assert_eq!(through_binding, core, "text: {body}");
+        // An object is read as its JSON.stringify text, and its diagnostics have no range.
+        if let Ok(parsed) = JSON::parse(body) {
+            let text = stringify(&parsed);
+            let through_binding =
+                stringify(&wasm::validate_request(parsed, None).expect("no throw"));
+            let mut report =
+                certcentral_webhooks::validate_request(&text, &ValidateOptions::default());
+            report.diagnostics.iter_mut().for_each(|d| d.range = None);
+            let core = serde_json::to_string(&report).expect("json");
+            assert_eq!(through_binding, core, "object: {body}");
+        }
+    }
+    let truncated = wasm::validate_request(bodies[2].into(), Some(json(r#"{"maxDiagnostics":0}"#)))
+        .expect("no throw");
+    assert_eq!(get(&truncated, "truncated").as_bool(), Some(true));
+}
+
 #[wasm_bindgen_test]
 fn explain_through_the_binding_equals_the_core() {
     for body in [
