@@ -254,6 +254,7 @@ impl Options {
 /// property by property would set keys such as `__proto__` through their setters (changing an
 /// object's prototype); `JSON.parse` makes every key an own property, as users expect.
 /// The JSON is written by [`crate::to_json`], not serde_json: the same text for ~20 KB less wasm.
+#[cfg(feature = "full")]
 fn output<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&value.to_json())
 }
@@ -270,9 +271,11 @@ pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsVa
     })
 }
 
-/// A report as numbers and one string of texts, for a decoder in JS that builds its objects
-/// directly. For a validation that took a third of what writing the report as JSON and
-/// `JSON.parse` of it took, which was about half of a call (README "Performance").
+/// A report as numbers and one string of texts, for a decoder in JS (`binding.js`, below) that
+/// builds its objects directly. Writing the report as JSON and `JSON.parse` of it had been
+/// about half of a validation of a small body (README "Performance"). The writers here and
+/// the readers in JS follow the same member order; the binding tests hold each result to the
+/// core's JSON.
 struct Records {
     numbers: Vec<u32>,
     texts: String,
@@ -289,6 +292,10 @@ impl Records {
         }
     }
 
+    fn number(&mut self, number: usize) {
+        self.numbers.push(u32::try_from(number).unwrap_or(u32::MAX));
+    }
+
     fn flag(&mut self, on: bool) {
         self.numbers.push(u32::from(on));
     }
@@ -300,72 +307,112 @@ impl Records {
         self.texts.push_str(text);
     }
 
-    /// A flag saying whether it is there, then the text.
-    fn optional_text(&mut self, text: Option<&str>) {
-        self.flag(text.is_some());
-        if let Some(text) = text {
-            self.text(text);
+    /// A flag saying whether it is there, then the value: JS reads `null` (or, for an
+    /// optional member, no member) when it is not.
+    fn optional<T: ?Sized>(&mut self, value: Option<&T>, write: impl FnOnce(&mut Self, &T)) {
+        self.flag(value.is_some());
+        if let Some(value) = value {
+            write(self, value);
         }
+    }
+
+    /// Any JSON value, as JSON text for `JSON.parse`, which keeps every key an own property
+    /// (`__proto__` included).
+    fn json(&mut self, value: &crate::Value) {
+        self.text(&value.to_json());
     }
 
     fn position(&mut self, position: &crate::Position) {
         self.numbers
             .extend([position.line, position.column, position.offset]);
     }
+
+    fn diagnostics(&mut self, diagnostics: &[crate::Diagnostic]) {
+        self.number(diagnostics.len());
+        for diagnostic in diagnostics {
+            self.text(diagnostic.severity.as_str());
+            self.text(diagnostic.code.as_str());
+            self.text(&diagnostic.path);
+            self.text(&diagnostic.message);
+            self.optional(diagnostic.hint.as_deref(), Self::text);
+            self.optional(diagnostic.range.as_ref(), |records, range| {
+                records.position(&range.start);
+                records.position(&range.end);
+            });
+            self.optional(diagnostic.replacement.as_deref(), Self::text);
+        }
+    }
+
+    /// Read by `decodeValidation`.
+    fn validation(&mut self, report: &crate::ValidationReport) {
+        self.flag(report.valid);
+        self.flag(report.truncated);
+        self.diagnostics(&report.diagnostics);
+        self.optional(report.normalized.as_ref(), Self::json);
+    }
 }
 
-/// `validateRequest`'s result, decoded by `decodeValidation` below. The two follow the order of
-/// `ValidationReport` and `Diagnostic`'s members; the binding tests hold the result to the
-/// core's JSON on every fixture body.
 fn validation_output(report: &crate::ValidationReport) -> JsValue {
     let mut records = Records::new();
-    records.flag(report.valid);
-    records.flag(report.truncated);
-    records.numbers.push(report.diagnostics.len() as u32);
-    for diagnostic in &report.diagnostics {
-        records.text(diagnostic.severity.as_str());
-        records.text(diagnostic.code.as_str());
-        records.text(&diagnostic.path);
-        records.text(&diagnostic.message);
-        records.optional_text(diagnostic.hint.as_deref());
-        records.flag(diagnostic.range.is_some());
-        if let Some(range) = &diagnostic.range {
-            records.position(&range.start);
-            records.position(&range.end);
-        }
-        records.optional_text(diagnostic.replacement.as_deref());
-    }
-    // Any JSON value: written as JSON and read by `JSON.parse`, which keeps every key an own
-    // property (`__proto__` included).
-    records.optional_text(report.normalized.as_ref().map(ToJson::to_json).as_deref());
+    records.validation(report);
     decode_validation(&records.numbers, &records.texts)
 }
 
 #[wasm_bindgen(inline_js = r#"
-// The JS half of validateRequest's result path: its report, from the numbers and texts the
-// wasm wrote (src/wasm.rs, validation_output), as the plain objects JSON.parse would give.
-export function decodeValidation(numbers, texts) {
+// The JS half of the result path: reports from the numbers and texts the wasm wrote (src/wasm.rs,
+// Records), as the plain objects JSON.parse of their JSON would give, member order included.
+function reader(numbers, texts) {
   let at = 0;
+  const number = () => numbers[at++];
+  const flag = () => numbers[at++] === 1;
   const text = () => { const start = numbers[at++]; return texts.slice(start, start + numbers[at++]); };
-  const position = () => ({ line: numbers[at++], column: numbers[at++], offset: numbers[at++] });
-  const valid = numbers[at++] === 1;
-  const truncated = numbers[at++] === 1;
-  const count = numbers[at++];
-  const diagnostics = [];
-  for (let i = 0; i < count; i++) {
-    const diagnostic = { severity: text(), code: text(), path: text(), message: text() };
-    if (numbers[at++] === 1) diagnostic.hint = text();
-    if (numbers[at++] === 1) diagnostic.range = { start: position(), end: position() };
-    if (numbers[at++] === 1) diagnostic.replacement = text();
-    diagnostics.push(diagnostic);
-  }
-  const normalized = numbers[at++] === 1 ? JSON.parse(text()) : null;
-  return { valid, diagnostics, normalized, truncated };
+  const nullable = (read) => (flag() ? read() : null);
+  const json = () => JSON.parse(text());
+  const list = (read) => { const items = []; for (let n = number(); n > 0; n--) items.push(read()); return items; };
+  const position = () => ({ line: number(), column: number(), offset: number() });
+  const diagnostic = () => {
+    const found = { severity: text(), code: text(), path: text(), message: text() };
+    if (flag()) found.hint = text();
+    if (flag()) found.range = { start: position(), end: position() };
+    if (flag()) found.replacement = text();
+    return found;
+  };
+  const validation = () => {
+    const valid = flag();
+    const truncated = flag();
+    const diagnostics = list(diagnostic);
+    return { valid, diagnostics, normalized: nullable(json), truncated };
+  };
+  const certificate = () => ({
+    index: number(), role: text(), subjectCommonName: nullable(text), issuerIndex: nullable(number),
+    commonName: nullable(text), subject: text(), issuer: text(), serialNumber: text(),
+    notBefore: text(), notAfter: text(), sha256Fingerprint: text(), isCa: flag(),
+    selfSigned: flag(), dnsNames: list(text), keyAlgorithm: text(), signatureAlgorithm: text(),
+  });
+  const event = () => {
+    const report = {
+      ok: flag(), event: nullable(json), unknownEvent: nullable(json),
+      chain: nullable(() => list(certificate)), explanation: nullable(text),
+      diagnostics: list(diagnostic),
+    };
+    if (flag()) report.line = number();
+    return report;
+  };
+  return { validation, event, events: () => list(event) };
 }
+export function decodeValidation(numbers, texts) { return reader(numbers, texts).validation(); }
+export function decodeEvent(numbers, texts) { return reader(numbers, texts).event(); }
+export function decodeEvents(numbers, texts) { return reader(numbers, texts).events(); }
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = decodeValidation)]
     fn decode_validation(numbers: &[u32], texts: &str) -> JsValue;
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = decodeEvent)]
+    fn decode_event(numbers: &[u32], texts: &str) -> JsValue;
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = decodeEvents)]
+    fn decode_events(numbers: &[u32], texts: &str) -> JsValue;
 }
 
 /// The package version.
@@ -384,7 +431,9 @@ mod full {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    use super::{bytes_text, misuse, output, utf8, Input, Options};
+    use super::{
+        bytes_text, decode_event, decode_events, misuse, output, utf8, Input, Options, Records,
+    };
     use crate::event::ParseOptions;
     use crate::explain::ProductRef;
     use crate::inputs::{self, ShapeMember};
@@ -523,7 +572,9 @@ mod full {
             if let Some(member) = leave_event_to_js(&mut report) {
                 places.extend([0, member, 0, u32::MAX]);
             }
-            let result = output(&report)?;
+            let mut records = Records::new();
+            records.event(&report);
+            let result = decode_event(&records.numbers, &records.texts);
             if !places.is_empty() {
                 let source = input
                     .source
@@ -557,7 +608,10 @@ mod full {
                 }
                 reports.push(report);
             }
-            let result = output(reports.as_slice())?;
+            let mut records = Records::new();
+            records.number(reports.len());
+            reports.iter().for_each(|report| records.event(report));
+            let result = decode_events(&records.numbers, &records.texts);
             if !places.is_empty() {
                 let source = source
                     .cloned()
@@ -642,6 +696,48 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
     /// Takes the event out of `report` (it is written as `null`) and says which member JS
     /// fills in: 0 for `event`, 1 for `unknownEvent`.
+    impl Records {
+        /// Read by `event` in `reader` (binding.js).
+        fn event(&mut self, report: &crate::EventReport) {
+            self.flag(report.ok);
+            self.optional(report.event.as_ref(), Self::json);
+            self.optional(report.unknown_event.as_ref(), Self::json);
+            self.optional(report.chain.as_deref(), |records, chain| {
+                records.number(chain.len());
+                chain.iter().for_each(|entry| records.certificate(entry));
+            });
+            self.optional(report.explanation.as_deref(), Self::text);
+            self.diagnostics(&report.diagnostics);
+            self.optional(report.line.as_ref(), |records, line| records.number(*line));
+        }
+
+        fn certificate(&mut self, entry: &crate::CertificateInfo) {
+            let certificate = &entry.certificate;
+            self.number(entry.index);
+            self.text(entry.role.as_str());
+            self.optional(entry.subject_common_name.as_deref(), Self::text);
+            self.optional(entry.issuer_index.as_ref(), |records, index| {
+                records.number(*index)
+            });
+            self.optional(certificate.common_name.as_deref(), Self::text);
+            self.text(&certificate.subject);
+            self.text(&certificate.issuer);
+            self.text(&certificate.serial_number);
+            self.text(&certificate.not_before);
+            self.text(&certificate.not_after);
+            self.text(&certificate.sha256_fingerprint);
+            self.flag(certificate.is_ca);
+            self.flag(certificate.self_signed);
+            self.number(certificate.dns_names.len());
+            certificate
+                .dns_names
+                .iter()
+                .for_each(|name| self.text(name));
+            self.text(&certificate.key_algorithm);
+            self.text(&certificate.signature_algorithm);
+        }
+    }
+
     fn leave_event_to_js(report: &mut crate::EventReport) -> Option<u32> {
         if report.event.take().is_some() {
             Some(0)

@@ -178,6 +178,46 @@ fn validate_through_the_binding_equals_the_core() {
     assert_eq!(get(&truncated, "truncated").as_bool(), Some(true));
 }
 
+/// parseEvent's and parseEvents' results are decoded in JS from numbers and texts too: they
+/// equal the core's JSON, member order included (the event itself is parsed from the text).
+#[wasm_bindgen_test]
+fn events_through_the_binding_equal_the_core() {
+    let root = include_str!("../fixtures/certs/DigiCert_Global_Root_G2.pem");
+    let chain_event = format!(
+        r#"{{"event":"certificate_issued","data":{{"order_id":1,"certificate_id":2,"certificate_chain":[{{"name":"DigiCert Global Root G2","pem":{}}},{{"name":"x","pem":"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"}}]}}}}"#,
+        serde_json::to_string(root).expect("json")
+    );
+    let options =
+        r#"{"now":"2030-01-01T00:00:00Z","settings":{"endpoint":"https://a.example.com"}}"#;
+    let parse_options = certcentral_webhooks::ParseOptions {
+        now: Some(1_893_456_000),
+        settings: Some(r#"{"endpoint":"https://a.example.com"}"#.to_string()),
+        ..Default::default()
+    };
+    for text in [
+        chain_event.as_str(),
+        include_str!("../fixtures/events/certificate-revoked.json"),
+        include_str!("../fixtures/events/certificate-issued-no-chain.json"),
+        r#"{"event":"brand_new","data":{}}"#,
+        "{",
+    ] {
+        let through_binding =
+            stringify(&wasm::parse_event(text.into(), Some(json(options))).expect("no throw"));
+        let core = serde_json::to_string(&certcentral_webhooks::parse_event(text, &parse_options))
+            .expect("json");
+        assert_eq!(through_binding, core, "{text:.60}");
+    }
+    let log = format!(
+        "{}\n{chain_event}\nnot json\n",
+        include_str!("../fixtures/events/certificate-revoked.json").trim()
+    );
+    let through_binding =
+        stringify(&wasm::parse_events(log.as_str().into(), Some(json(options))).expect("no throw"));
+    let core = serde_json::to_string(&certcentral_webhooks::parse_events(&log, &parse_options))
+        .expect("json");
+    assert_eq!(through_binding, core);
+}
+
 #[wasm_bindgen_test]
 fn explain_through_the_binding_equals_the_core() {
     for body in [
