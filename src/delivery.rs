@@ -179,10 +179,11 @@ impl SourcedSettings {
             Mode::Create => Source::Default,
             Mode::Update => Source::Unchanged,
         };
+        let settings = pointer(base, catalog::SETTINGS);
         let flag = |flag: Flag| Setting {
             value: false,
             source,
-            path: pointer(&pointer(base, catalog::SETTINGS), flag.key()),
+            path: pointer(&settings, flag.key()),
         };
         SourcedSettings {
             events: Setting {
@@ -194,7 +195,7 @@ impl SourcedSettings {
             notification_frequency: Setting {
                 value: None,
                 source,
-                path: pointer(&pointer(base, catalog::SETTINGS), catalog::FREQUENCY),
+                path: pointer(&settings, catalog::FREQUENCY),
             },
         }
     }
