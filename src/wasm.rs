@@ -250,10 +250,11 @@ impl Options {
     }
 }
 
-/// Results cross as one JSON string that `JSON.parse` turns into plain objects. Building them
-/// property by property would set keys such as `__proto__` through their setters (changing an
-/// object's prototype); `JSON.parse` makes every key an own property, as users expect.
-/// The JSON is written by [`crate::to_json`], not serde_json: the same text for ~20 KB less wasm.
+/// The explainer's results cross as one JSON string that `JSON.parse` turns into plain objects
+/// (those of `validateRequest` and the event functions, called far more often, cross as
+/// [`Records`]). `JSON.parse` makes every key an own property, as users expect; setting keys
+/// one by one would set `__proto__` through its setter. The JSON is written by
+/// [`crate::to_json`], not serde_json: the same text for ~20 KB less wasm.
 #[cfg(feature = "full")]
 fn output<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&value.to_json())
