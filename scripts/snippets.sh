@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Moves wasm-bindgen's inline_js snippets of one build (src/wasm.rs: validateRequest's result
-# decoder and, in the full build, parseEvent's lazily parsed `event`) into one file with a
-# stable name beside its glue: WEB/binding.js (ES module) and NODE/binding.js (CommonJS, for
-# the nodejs target's require).
+# Moves wasm-bindgen's inline_js snippets of one build (src/wasm.rs: the readers of the results
+# that cross as records and, in the full build, parseEvent's lazily parsed `event`) into one
+# file with a stable name beside its glue: WEB/binding.js (ES module) and NODE/binding.js
+# (CommonJS, for the nodejs target's require).
 # Usage: scripts/snippets.sh WEB_DIR NODE_DIR
 set -euo pipefail
 CRATE=certcentral_webhooks
@@ -13,7 +13,7 @@ mapfile -t snippets < <(find "$web/snippets" -name 'inline*.js' | sort)
 cat "${snippets[@]}" > "$web/binding.js"
 sed -i "s|'\./snippets/[^']*/inline[0-9]*\.js'|'./binding.js'|" "$web/$CRATE.js"
 { echo "'use strict';"
-  sed 's/^export function \([A-Za-z]*\)/exports.\1 = function \1/' "$web/binding.js"; } > "$node/binding.js"
+  sed 's/^export function \([A-Za-z0-9_$]*\)/exports.\1 = function \1/' "$web/binding.js"; } > "$node/binding.js"
 sed -i 's|require(String.raw`\./snippets/[^`]*/inline[0-9]*\.js`)|require("./binding.js")|' "$node/$CRATE.js"
 rm -r "$web/snippets" "$node/snippets"
 grep -q "snippets/" "$web/$CRATE.js" "$node/$CRATE.js" && fail "a glue still imports from snippets/"

@@ -2,11 +2,13 @@
 //!
 //! A report type is written with [`record!`]: each field's Rust name and type, its key in the
 //! objects the package returns, and its documentation. From that one declaration come the
-//! struct, its JSON writer (the wasm binding's output path, [`ToJson`]), its `serde::Serialize`
-//! (for Rust users) and its TypeScript interface (written into the package's `.d.ts` by
-//! `examples/generate.rs`; see [`crate::typescript`]). A field cannot be added in one of these
-//! and forgotten in another. The enums the reports carry get the same from [`named!`]: their
-//! serialized names are their `as_str`, written once.
+//! struct, its JSON writer ([`ToJson`]: the explainer's output path in the wasm binding), its
+//! `serde::Serialize` (for Rust users) and its TypeScript interface (written into the package's
+//! `.d.ts` by `examples/generate.rs`; see [`crate::typescript`]). A field cannot be added in
+//! one of these and forgotten in another. The binding writes the results it returns most often
+//! as records of its own (`Records` in `src/wasm.rs`), which name every field, so a new field
+//! fails to compile there until it is written. The enums the reports carry get the same from
+//! [`named!`]: their serialized names are their `as_str`, written once.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 

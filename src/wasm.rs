@@ -323,33 +323,55 @@ impl Records {
         self.text(&value.to_json());
     }
 
+    // Each writer names every field of its record (no `..`): a field added to a `record!`
+    // fails to compile here until it is written, and read in the same place in `reader`.
+
     fn position(&mut self, position: &crate::Position) {
-        self.numbers
-            .extend([position.line, position.column, position.offset]);
+        let crate::Position {
+            line,
+            column,
+            offset,
+        } = *position;
+        self.numbers.extend([line, column, offset]);
     }
 
     fn diagnostics(&mut self, diagnostics: &[crate::Diagnostic]) {
         self.number(diagnostics.len());
         for diagnostic in diagnostics {
-            self.text(diagnostic.severity.as_str());
-            self.text(diagnostic.code.as_str());
-            self.text(&diagnostic.path);
-            self.text(&diagnostic.message);
-            self.optional(diagnostic.hint.as_deref(), Self::text);
-            self.optional(diagnostic.range.as_ref(), |records, range| {
-                records.position(&range.start);
-                records.position(&range.end);
+            let crate::Diagnostic {
+                severity,
+                code,
+                path,
+                message,
+                hint,
+                range,
+                replacement,
+            } = diagnostic;
+            self.text(severity.as_str());
+            self.text(code.as_str());
+            self.text(path);
+            self.text(message);
+            self.optional(hint.as_deref(), Self::text);
+            self.optional(range.as_ref(), |records, crate::Range { start, end }| {
+                records.position(start);
+                records.position(end);
             });
-            self.optional(diagnostic.replacement.as_deref(), Self::text);
+            self.optional(replacement.as_deref(), Self::text);
         }
     }
 
-    /// Read by `decodeValidation`.
+    /// Read by `validation` in `reader`.
     fn validation(&mut self, report: &crate::ValidationReport) {
-        self.flag(report.valid);
-        self.flag(report.truncated);
-        self.diagnostics(&report.diagnostics);
-        self.optional(report.normalized.as_ref(), Self::json);
+        let crate::ValidationReport {
+            valid,
+            diagnostics,
+            normalized,
+            truncated,
+        } = report;
+        self.flag(*valid);
+        self.flag(*truncated);
+        self.diagnostics(diagnostics);
+        self.optional(normalized.as_ref(), Self::json);
     }
 }
 
@@ -371,12 +393,28 @@ function reader(numbers, texts) {
   const json = () => JSON.parse(text());
   const list = (read) => { const items = []; for (let n = number(); n > 0; n--) items.push(read()); return items; };
   const position = () => ({ line: number(), column: number(), offset: number() });
+  // Object literals define their members, so whatever Object.prototype holds (a setter, a
+  // read-only property of the same name) neither hides one nor throws, as with JSON.parse.
+  // Optional members are left out when absent: one literal per combination keeps the order.
   const diagnostic = () => {
-    const found = { severity: text(), code: text(), path: text(), message: text() };
-    if (flag()) found.hint = text();
-    if (flag()) found.range = { start: position(), end: position() };
-    if (flag()) found.replacement = text();
-    return found;
+    const severity = text(), code = text(), path = text(), message = text();
+    const hint = flag() ? text() : undefined;
+    const range = flag() ? { start: position(), end: position() } : undefined;
+    const replacement = flag() ? text() : undefined;
+    if (replacement !== undefined) {
+      if (range !== undefined) {
+        return hint !== undefined
+          ? { severity, code, path, message, hint, range, replacement }
+          : { severity, code, path, message, range, replacement };
+      }
+      return hint !== undefined
+        ? { severity, code, path, message, hint, replacement }
+        : { severity, code, path, message, replacement };
+    }
+    if (range !== undefined) {
+      return hint !== undefined ? { severity, code, path, message, hint, range } : { severity, code, path, message, range };
+    }
+    return hint !== undefined ? { severity, code, path, message, hint } : { severity, code, path, message };
   };
   const validation = () => {
     const valid = flag();
@@ -391,13 +429,12 @@ function reader(numbers, texts) {
     selfSigned: flag(), dnsNames: list(text), keyAlgorithm: text(), signatureAlgorithm: text(),
   });
   const event = () => {
-    const report = {
-      ok: flag(), event: nullable(json), unknownEvent: nullable(json),
-      chain: nullable(() => list(certificate)), explanation: nullable(text),
-      diagnostics: list(diagnostic),
-    };
-    if (flag()) report.line = number();
-    return report;
+    const ok = flag(), event = nullable(json), unknownEvent = nullable(json);
+    const chain = nullable(() => list(certificate)), explanation = nullable(text);
+    const diagnostics = list(diagnostic);
+    return flag()
+      ? { ok, event, unknownEvent, chain, explanation, diagnostics, line: number() }
+      : { ok, event, unknownEvent, chain, explanation, diagnostics };
   };
   return { validation, event, events: () => list(event) };
 }
@@ -695,50 +732,77 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
         fn lazy_events(reports: &JsValue, source: &js_sys::JsString, places: &[u32]);
     }
 
-    /// Takes the event out of `report` (it is written as `null`) and says which member JS
-    /// fills in: 0 for `event`, 1 for `unknownEvent`.
     impl Records {
-        /// Read by `event` in `reader` (binding.js).
+        /// Read by `event` in `reader` (binding.js). `event` and `unknownEvent` are normally
+        /// taken out first (`leave_event_to_js`) and parsed in JS from the caller's text.
         fn event(&mut self, report: &crate::EventReport) {
-            self.flag(report.ok);
-            self.optional(report.event.as_ref(), Self::json);
-            self.optional(report.unknown_event.as_ref(), Self::json);
-            self.optional(report.chain.as_deref(), |records, chain| {
+            let crate::EventReport {
+                ok,
+                event,
+                unknown_event,
+                chain,
+                explanation,
+                diagnostics,
+                line,
+            } = report;
+            self.flag(*ok);
+            self.optional(event.as_ref(), Self::json);
+            self.optional(unknown_event.as_ref(), Self::json);
+            self.optional(chain.as_deref(), |records, chain| {
                 records.number(chain.len());
                 chain.iter().for_each(|entry| records.certificate(entry));
             });
-            self.optional(report.explanation.as_deref(), Self::text);
-            self.diagnostics(&report.diagnostics);
-            self.optional(report.line.as_ref(), |records, line| records.number(*line));
+            self.optional(explanation.as_deref(), Self::text);
+            self.diagnostics(diagnostics);
+            self.optional(line.as_ref(), |records, line| records.number(*line));
         }
 
         fn certificate(&mut self, entry: &crate::CertificateInfo) {
-            let certificate = &entry.certificate;
-            self.number(entry.index);
-            self.text(entry.role.as_str());
-            self.optional(entry.subject_common_name.as_deref(), Self::text);
-            self.optional(entry.issuer_index.as_ref(), |records, index| {
+            let crate::CertificateInfo {
+                index,
+                role,
+                subject_common_name,
+                issuer_index,
+                certificate,
+            } = entry;
+            let crate::chain::Certificate {
+                common_name,
+                subject,
+                issuer,
+                serial_number,
+                not_before,
+                not_after,
+                sha256_fingerprint,
+                is_ca,
+                self_signed,
+                dns_names,
+                key_algorithm,
+                signature_algorithm,
+            } = certificate;
+            self.number(*index);
+            self.text(role.as_str());
+            self.optional(subject_common_name.as_deref(), Self::text);
+            self.optional(issuer_index.as_ref(), |records, index| {
                 records.number(*index)
             });
-            self.optional(certificate.common_name.as_deref(), Self::text);
-            self.text(&certificate.subject);
-            self.text(&certificate.issuer);
-            self.text(&certificate.serial_number);
-            self.text(&certificate.not_before);
-            self.text(&certificate.not_after);
-            self.text(&certificate.sha256_fingerprint);
-            self.flag(certificate.is_ca);
-            self.flag(certificate.self_signed);
-            self.number(certificate.dns_names.len());
-            certificate
-                .dns_names
-                .iter()
-                .for_each(|name| self.text(name));
-            self.text(&certificate.key_algorithm);
-            self.text(&certificate.signature_algorithm);
+            self.optional(common_name.as_deref(), Self::text);
+            self.text(subject);
+            self.text(issuer);
+            self.text(serial_number);
+            self.text(not_before);
+            self.text(not_after);
+            self.text(sha256_fingerprint);
+            self.flag(*is_ca);
+            self.flag(*self_signed);
+            self.number(dns_names.len());
+            dns_names.iter().for_each(|name| self.text(name));
+            self.text(key_algorithm);
+            self.text(signature_algorithm);
         }
     }
 
+    /// Takes the event out of `report` (it is written as `null`) and says which member JS
+    /// fills in: 0 for `event`, 1 for `unknownEvent`.
     fn leave_event_to_js(report: &mut crate::EventReport) -> Option<u32> {
         if report.event.take().is_some() {
             Some(0)

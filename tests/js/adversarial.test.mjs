@@ -96,3 +96,19 @@ test('keys such as __proto__ come back as own properties', () => {
   assert.deepEqual(Object.keys(report.normalized), ['endpoint', '__proto__']);
   assert.equal(report.diagnostics[0].code, 'unknown-field');
 });
+
+test('optional members are own properties whatever Object.prototype holds', (t) => {
+  // A setter or a read-only property of the same name on Object.prototype neither hides a
+  // report's optional member nor makes the call throw, as with JSON.parse.
+  let stolen;
+  Object.defineProperty(Object.prototype, 'hint', { set(value) { stolen = value; }, get() {}, configurable: true });
+  Object.defineProperty(Object.prototype, 'line', { value: 0, writable: false, configurable: true });
+  t.after(() => { delete Object.prototype.hint; delete Object.prototype.line; });
+  const typo = api.validateRequest('{"endpoint":"https://a.example.com","evnts":[]}').diagnostics[0];
+  assert.equal(Object.hasOwn(typo, 'hint'), true);
+  assert.equal(typo.hint, 'did you mean `events`?');
+  assert.equal(stolen, undefined);
+  const [line] = api.parseEvents('{"event":"order_rejected","data":{"order_id":1}}\n');
+  assert.equal(Object.hasOwn(line, 'line'), true);
+  assert.equal(line.line, 1);
+});
