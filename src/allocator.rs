@@ -1,7 +1,7 @@
 //! The wasm build's allocator: a bump arena in front of the default one.
 //!
 //! Every call into the package allocates a few dozen to a few hundred small blocks (the JSON
-//! tree, its strings, the report and its JSON text) and frees all of them before it returns.
+//! tree, its strings, the report and what crosses to JS) and frees all of them before it returns.
 //! dlmalloc's bookkeeping for those blocks was a fifth to a third of a validation in wasm
 //! (README "Performance"). Here a block is the next bytes of one arena and freeing it only
 //! counts. Each binding call opens a [`Scope`]: when it closes and none of the blocks taken

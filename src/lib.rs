@@ -52,9 +52,9 @@ pub mod typescript;
 pub mod wasm;
 
 /// The wasm build's allocator: a bump arena in front of the default one (`allocator`). Each
-/// binding call takes its blocks from the arena inside an [`arena_scope`], which gives them
-/// back when the call has freed them. 256 KiB holds a validation or a chain event many times
-/// over; what does not fit comes from the default allocator.
+/// binding call takes its blocks from the arena inside `in_arena`, which gives them back when
+/// the call has freed them. 256 KiB holds a validation or a chain event many times over; what
+/// does not fit comes from the default allocator.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: Arena = allocator::Arena::new(std::alloc::System);
