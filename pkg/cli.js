@@ -29,7 +29,7 @@ Options:
   --settings FILE            parse: the webhook request body, to explain the chain's presence
                              (checked as validate would: its errors are shown and exit 1)
   -r, --recursive            a directory includes its subdirectories
-  --max-input-bytes N        the largest input (parse --ndjson: line) read, in bytes (default ${DEFAULT_MAX_INPUT_BYTES})
+  --max-input-bytes N        the largest input (in a log: line) read, in bytes (default ${DEFAULT_MAX_INPUT_BYTES})
   --now ISO8601              parse: the time to check validity against (default: now)
   -h, --help                 this help
   -V, --version              the version`;
@@ -125,6 +125,11 @@ function read(file, limit) {
 }
 
 /** The files the arguments name: a directory stands for its files with these extensions. */
+/** Files read as logs, one event per line: named so on the command line or in a directory. */
+const LOG_EXTENSIONS = ['.ndjson', '.jsonl'];
+/** Whether a file's name ends with one of `extensions`, in any case (LOG.NDJSON is a log). */
+const hasExtension = (name, extensions) => extensions.some((x) => name.toLowerCase().endsWith(x));
+
 function expand(files, extensions, recursive, problems) {
   const out = [];
   const walk = (dir, top) => {
@@ -138,7 +143,7 @@ function expand(files, extensions, recursive, problems) {
     const before = out.length;
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) { if (recursive) walk(path, false); } else if (extensions.some((x) => entry.name.endsWith(x))) out.push(path);
+      if (entry.isDirectory()) { if (recursive) walk(path, false); } else if (hasExtension(entry.name, extensions)) out.push(path);
     }
     if (top && out.length === before) problems.push(`${dir} has no ${extensions.join(' or ')} files${recursive ? '' : ' (use -r for its subdirectories)'}`);
   };
@@ -309,8 +314,8 @@ function runParse(options, out, problems) {
   }
   if (options.now) parseOptions.now = options.now;
   // One event per line with --ndjson, or in a file named as a log (as a directory's are found).
-  const perLine = (file) => options.ndjson === true || /\.(ndjson|jsonl)$/i.test(file);
-  const inputs = readInputs(options, options.ndjson ? ['.ndjson', '.jsonl'] : ['.json'], problems, perLine);
+  const perLine = (file) => options.ndjson === true || hasExtension(file, LOG_EXTENSIONS);
+  const inputs = readInputs(options, options.ndjson ? LOG_EXTENSIONS : ['.json'], problems, perLine);
   if (inputs.length === 0) return 0; // nothing was read: the problems say why (status 2)
   for (const { file, text, perLine: lines } of inputs) {
     let reports;

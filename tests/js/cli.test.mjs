@@ -124,6 +124,18 @@ test('parse: events, NDJSON and settings', () => {
   const named = run(['parse', `${events}mixed.ndjson`]);
   assert.equal(named.stdout, nd.stdout);
   assert.equal(named.status, nd.status);
+  // The same rule, in any case, for a file named on the command line and one found in a directory.
+  const dir = mkdtempSync(join(tmpdir(), 'ccw-cli-logs-'));
+  try {
+    writeFileSync(join(dir, 'LOG.NDJSON'), readFileSync(`${events}mixed.ndjson`));
+    const upper = run(['parse', join(dir, 'LOG.NDJSON')]);
+    const found = run(['parse', '--ndjson', dir]);
+    assert.equal(found.status, 1, found.stderr);
+    assert.equal(found.stdout, upper.stdout);
+    assert.match(found.stdout, /LOG\.NDJSON:3:\d+ error json-syntax/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const explained = run(['parse', '--settings', `${requests}digicert-docs-create.json`, `${events}certificate-issued-no-chain.json`]);
   assert.match(explained.stdout, /without certificate_chain/);
 });
