@@ -790,12 +790,14 @@ pub fn issued_by(child: &Decoded, issuer: &Decoded) -> bool {
     names && keys
 }
 
+/// Lowercase hexadecimal digits, by value (also the JSON writer's `\u00XX` escapes).
+pub(crate) const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
 pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 15)] as char);
+        out.push(HEX_DIGITS[usize::from(b >> 4)] as char);
+        out.push(HEX_DIGITS[usize::from(b & 15)] as char);
     }
     out
 }

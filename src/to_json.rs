@@ -11,6 +11,8 @@ use crate::json::{self, Value, MAX_SAFE_INTEGER};
 pub trait ToJson {
     fn write_json(&self, out: &mut String);
 
+    /// The explainer's output path in the full binding.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     fn to_json(&self) -> String {
         let mut out = String::new();
         self.write_json(&mut out);
@@ -47,7 +49,7 @@ fn write_str(out: &mut String, s: &str) {
             0x08 => out.push_str("\\b"),
             0x0c => out.push_str("\\f"),
             _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
+                use crate::chain::HEX_DIGITS as HEX;
                 out.push_str("\\u00");
                 out.push(HEX[usize::from(b >> 4)] as char);
                 out.push(HEX[usize::from(b & 0xf)] as char);

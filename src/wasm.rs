@@ -302,10 +302,16 @@ impl Records {
     }
 
     fn text(&mut self, text: &str) {
-        let units = crate::position::utf16_len(text.as_bytes()) as u32;
+        self.texts.push_str(text);
+        self.count_appended(text.len());
+    }
+
+    /// Addresses the last `bytes` bytes of `texts`, just appended.
+    fn count_appended(&mut self, bytes: usize) {
+        let appended = &self.texts.as_bytes()[self.texts.len() - bytes..];
+        let units = crate::position::utf16_len(appended) as u32;
         self.numbers.extend([self.units, units]);
         self.units += units;
-        self.texts.push_str(text);
     }
 
     /// A flag saying whether it is there, then the value: JS reads `null` (or, for an
@@ -320,7 +326,9 @@ impl Records {
     /// Any JSON value, as JSON text for `JSON.parse`, which keeps every key an own property
     /// (`__proto__` included).
     fn json(&mut self, value: &crate::Value) {
-        self.text(&value.to_json());
+        let before = self.texts.len();
+        value.write_json(&mut self.texts);
+        self.count_appended(self.texts.len() - before);
     }
 
     // Each writer names every field of its record (no `..`): a field added to a `record!`
@@ -638,17 +646,15 @@ mod full {
             // Each line's event is parsed in JS from the caller's text when first read.
             let mut places = Vec::new();
             let mut utf16 = Utf16Offsets::new(&text);
-            let mut reports = Vec::with_capacity(lines.len());
+            let mut records = Records::new();
+            records.number(lines.len());
             for (index, (span, mut report)) in lines.into_iter().enumerate() {
                 if let Some(member) = leave_event_to_js(&mut report) {
                     let start = utf16.at(span.start);
                     places.extend([index as u32, member, start, utf16.at(span.end)]);
                 }
-                reports.push(report);
+                records.event(&report);
             }
-            let mut records = Records::new();
-            records.number(reports.len());
-            reports.iter().for_each(|report| records.event(report));
             let result = decode_events(&records.numbers, &records.texts);
             if !places.is_empty() {
                 let source = source
