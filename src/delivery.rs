@@ -2,8 +2,10 @@
 //! explainer's outcomes, its recommendations and the validator's `no-effect` warnings are all
 //! derived from the functions here, so they cannot disagree.
 
+use std::borrow::Cow;
+
 use crate::catalog::{self, EventKind, Flag, CERTIFICATE_ISSUED};
-use crate::diagnostic::{in_words, pointer};
+use crate::diagnostic::in_words;
 use crate::product::Family;
 use crate::record::{named, record, union, Declared, Presence};
 use crate::to_json::ToJson;
@@ -157,15 +159,17 @@ impl Source {
 pub struct Setting<T> {
     pub value: T,
     pub source: Source,
-    /// JSON Pointer of the setting in the input, whether or not it is written there.
-    pub path: String,
+    /// JSON Pointer of the setting in the input, whether or not it is written there. Borrowed
+    /// from the catalogue for a body at the top of the text, the common case.
+    pub path: Cow<'static, str>,
 }
 
 /// The settings that decide delivery, after defaults, each with where its value came from
 /// (reported to users as [`crate::explain::EffectiveSettings`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourcedSettings {
-    pub events: Setting<Vec<String>>,
+    /// The catalogue's names: only names it knows are subscribed.
+    pub events: Setting<Vec<&'static str>>,
     /// One per flag, in the order of [`Flag::ALL`]: read them with [`SourcedSettings::flag`].
     pub flags: [Setting<bool>; Flag::ALL.len()],
     pub notification_frequency: Setting<Option<Vec<i64>>>,
@@ -179,23 +183,28 @@ impl SourcedSettings {
             Mode::Create => Source::Default,
             Mode::Update => Source::Unchanged,
         };
-        let settings = pointer(base, catalog::SETTINGS);
-        let flag = |flag: Flag| Setting {
-            value: false,
-            source,
-            path: pointer(&settings, flag.key()),
+        let under = |path: &'static str| -> Cow<'static, str> {
+            if base.is_empty() {
+                Cow::Borrowed(path)
+            } else {
+                Cow::Owned(format!("{base}{path}"))
+            }
         };
         SourcedSettings {
             events: Setting {
-                value: vec![CERTIFICATE_ISSUED.to_string()],
+                value: vec![CERTIFICATE_ISSUED],
                 source,
-                path: pointer(base, catalog::EVENTS_KEY),
+                path: under(catalog::EVENTS_PATH),
             },
-            flags: Flag::ALL.map(flag),
+            flags: Flag::ALL.map(|flag| Setting {
+                value: false,
+                source,
+                path: under(flag.path()),
+            }),
             notification_frequency: Setting {
                 value: None,
                 source,
-                path: pointer(&settings, catalog::FREQUENCY),
+                path: under(catalog::FREQUENCY_PATH),
             },
         }
     }
@@ -215,7 +224,7 @@ impl SourcedSettings {
             match input {
                 Input::Subscription => {
                     if *value && !observed.certificate_issued_subscribed() {
-                        observed.events.value.push(CERTIFICATE_ISSUED.to_string());
+                        observed.events.value.push(CERTIFICATE_ISSUED);
                     }
                     observed.events.source = Source::Observed;
                 }
@@ -244,7 +253,7 @@ impl SourcedSettings {
     }
 
     pub fn subscribed(&self, event: &str) -> bool {
-        self.events.value.iter().any(|e| e == event)
+        self.events.value.contains(&event)
     }
 
     pub fn certificate_issued_subscribed(&self) -> bool {
@@ -685,7 +694,7 @@ pub fn approval(settings: &SourcedSettings) -> Approval {
         .value
         .iter()
         .filter(|e| catalog::event_kind(e) == Some(EventKind::Approval))
-        .cloned()
+        .map(|e| e.to_string())
         .collect();
     let issued = if settings.certificate_issued_subscribed() {
         format!("{CERTIFICATE_ISSUED} comes only once the certificate is issued")
@@ -879,7 +888,12 @@ pub fn recommendations(settings: &SourcedSettings) -> Vec<Recommendation> {
             let (subscribe, wanted) = goal.wanted();
             let mut patch = Patch::default();
             if subscribe && !settings.certificate_issued_subscribed() {
-                let mut events = settings.events.value.clone();
+                let mut events: Vec<String> = settings
+                    .events
+                    .value
+                    .iter()
+                    .map(|e| e.to_string())
+                    .collect();
                 events.push(CERTIFICATE_ISSUED.to_string());
                 patch.events = Some(events);
             }
@@ -1199,6 +1213,25 @@ pub fn explain_other_event(settings: &SourcedSettings, event: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::pointer;
+
+    /// The default settings' paths, built at compile time, are the JSON Pointers of their
+    /// keys, under a body at the top of the text or inside a list response.
+    #[test]
+    fn default_paths_are_the_pointers_of_the_setting_keys() {
+        for base in ["", "/webhooks/0"] {
+            let s = SourcedSettings::defaults(Mode::Create, base);
+            let settings = pointer(base, catalog::SETTINGS);
+            assert_eq!(s.events.path, pointer(base, catalog::EVENTS_KEY));
+            assert_eq!(
+                s.notification_frequency.path,
+                pointer(&settings, catalog::FREQUENCY)
+            );
+            for flag in Flag::ALL {
+                assert_eq!(s.flag(flag).path, pointer(&settings, flag.key()));
+            }
+        }
+    }
 
     /// The declared summaries (the TypeScript union) hold every summary an outcome can get.
     #[test]
@@ -1241,10 +1274,10 @@ mod tests {
         }
     }
 
-    fn settings(events: &[&str], flags: [bool; 3]) -> SourcedSettings {
+    fn settings(events: &[&'static str], flags: [bool; 3]) -> SourcedSettings {
         let mut s = SourcedSettings::defaults(Mode::Create, "");
         s.events = Setting {
-            value: events.iter().map(|e| e.to_string()).collect(),
+            value: events.to_vec(),
             source: Source::Stated,
             path: "/events".into(),
         };

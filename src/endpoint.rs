@@ -36,7 +36,9 @@ pub fn check(url: &str) -> Result<(), EndpointProblem> {
             Some("remove the spaces around the URL"),
         );
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    // Printable ASCII has neither; only other text needs the Unicode tables.
+    let printable_ascii = url.bytes().all(|b| (0x21..0x7f).contains(&b));
+    if !printable_ascii && url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return problem(
             "`endpoint` contains white space or control characters",
             Some("percent-encode them, e.g. a space as %20"),
@@ -161,9 +163,12 @@ fn dns_name(host: &str) -> bool {
                 && label.len() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                && (label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                    || label
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
         })
 }
 
@@ -188,14 +193,18 @@ fn split_host_port(host_port: &str) -> (&str, Option<&str>, bool) {
 
 /// Why a DNS name cannot be reached from the internet, if it clearly cannot.
 fn non_public_name(host: &str) -> Option<&'static str> {
-    let lower = host.trim_end_matches('.').to_ascii_lowercase();
-    if lower == "localhost" || lower.ends_with(".localhost") {
+    let name = host.trim_end_matches('.');
+    let ends_with = |suffix: &str| {
+        name.len() >= suffix.len()
+            && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    if name.eq_ignore_ascii_case("localhost") || ends_with(".localhost") {
         return Some("the local machine");
     }
-    if lower.ends_with(".local") || lower.ends_with(".internal") || lower.ends_with(".lan") {
+    if ends_with(".local") || ends_with(".internal") || ends_with(".lan") {
         return Some("a name only resolvable on a local network");
     }
-    if !lower.contains('.') {
+    if !name.contains('.') {
         return Some("a single-label name, not a public DNS name");
     }
     None
@@ -284,6 +293,10 @@ mod tests {
             "https://10.1/",
             "https://printer.local/",
             "https://intranet/",
+            // Names are compared without regard to ASCII case, with or without a final dot.
+            "https://LOCALHOST./x",
+            "https://Printer.Local/",
+            "https://db.corp.INTERNAL/",
         ] {
             assert!(check(url).is_err(), "{url}");
         }
@@ -299,6 +312,8 @@ mod tests {
             "https://a.com:99999/",
             "https://a b.com",
             " https://a.com",
+            "https://a.com/\u{7f}",
+            "https://a.com/\u{3000}x",
         ] {
             assert!(check(url).is_err(), "{url:?}");
         }

@@ -124,7 +124,12 @@ pub fn explain_case(
 
 fn effective_settings(settings: &SourcedSettings) -> EffectiveSettings {
     EffectiveSettings {
-        events: settings.events.value.clone(),
+        events: settings
+            .events
+            .value
+            .iter()
+            .map(|e| e.to_string())
+            .collect(),
         certificate_issued_subscribed: settings.certificate_issued_subscribed(),
         flags: FlagValues(Flag::ALL.map(|flag| settings.flag(flag).value)),
         notification_frequency: settings.notification_frequency.value.clone(),
@@ -148,7 +153,7 @@ fn assumptions(settings: &SourcedSettings) -> Vec<Assumption> {
             ),
         };
         Some(Assumption {
-            path: setting.path.clone(),
+            path: setting.path.to_string(),
             source: setting.source,
             note,
         })

@@ -359,8 +359,8 @@ impl Reader<'_> {
         }
         for finding in delivery::no_effect(&self.settings) {
             let path = match finding.target {
-                Target::Flag(flag) => self.settings.flag(flag).path.clone(),
-                Target::Frequency => self.settings.notification_frequency.path.clone(),
+                Target::Flag(flag) => self.settings.flag(flag).path.to_string(),
+                Target::Frequency => self.settings.notification_frequency.path.to_string(),
             };
             let span = setting_key_span(members, finding.target);
             self.push(Finding::new(Code::NoEffect, path, span, finding.message).hint(finding.hint));
@@ -478,9 +478,9 @@ impl Reader<'_> {
                 continue;
             }
             kept.push(item.clone());
-            match catalog::event_kind(name) {
-                Some(EventKind::Subscribable | EventKind::Approval) => subscribed.push(name.clone()),
-                Some(EventKind::System) => self.push(
+            match catalog::event(name) {
+                Some((known, EventKind::Subscribable | EventKind::Approval)) => subscribed.push(known),
+                Some((_, EventKind::System)) => self.push(
                     Finding::new(
                         Code::InvalidValue,
                         item_path(),
@@ -512,7 +512,7 @@ impl Reader<'_> {
         self.settings.events = Setting {
             value: subscribed,
             source: self.stated_unless_errors_since(errors_before),
-            path: path.to_string(),
+            path: path.to_string().into(),
         };
         Value::Array(kept)
     }
@@ -629,14 +629,14 @@ impl Reader<'_> {
                 self.push(finding);
                 let setting = self.settings.flag_mut(flag);
                 setting.source = Source::Invalid;
-                setting.path = path.to_string();
+                setting.path = path.to_string().into();
                 return None;
             }
         };
         *self.settings.flag_mut(flag) = Setting {
             value: on,
             source: Source::Stated,
-            path: path.to_string(),
+            path: path.to_string().into(),
         };
         Some(on)
     }
@@ -707,7 +707,7 @@ impl Reader<'_> {
         self.settings.notification_frequency = Setting {
             value: Some(days),
             source: self.stated_unless_errors_since(errors_before),
-            path: path.to_string(),
+            path: path.to_string().into(),
         };
         Value::Array(kept)
     }
