@@ -54,11 +54,11 @@ record! {
         pub ok: bool => "ok",
         /// A known event as received (duplicate keys resolved as `JSON.parse` would); null when
         /// the envelope has no usable `event` name or names an event this version does not know.
-        /// In JavaScript it is parsed from your text when first read (README "What arrives at
-        /// the listener"), then a plain data property.
+        /// In JavaScript it is parsed from your text: at once when short, when first read when
+        /// long (README "What arrives at the listener"); a plain data property once parsed.
         pub event: Option<Value> => "event": "WebhookEvent | ReceivedEvent | null",
         /// An event this version does not know, kept whole (diagnostic `unknown-event`); parsed
-        /// when first read, as `event` is.
+        /// from your text, as `event` is.
         /// Separate from `event` so that `event` stays a union TypeScript can narrow on its name.
         pub unknown_event: Option<Value> => "unknownEvent": "UnknownWebhookEvent | null",
         /// The decoded entries of `certificate_chain` (entries that fail to decode are left out
@@ -98,7 +98,7 @@ pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
 }
 
 /// [`parse_events`], each report with the byte range of its line's content (without the line
-/// break): the wasm binding lets JS parse `event` from that text when it is first read.
+/// break): the wasm binding lets JS parse `event` from that text.
 pub(crate) fn parse_event_lines(ndjson: &str, options: &ParseOptions) -> Vec<(Span, EventReport)> {
     let mut lines = Lines::new(ndjson);
     let context = settings_context(options);

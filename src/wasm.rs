@@ -643,7 +643,7 @@ mod full {
                 .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
             let options = parse_options(options)?;
             let lines = crate::event::parse_event_lines(&text, &options);
-            // Each line's event is parsed in JS from the caller's text when first read.
+            // Each line's event is parsed in JS from the caller's text (`lazyEvents`).
             let mut places = Vec::new();
             let mut utf16 = Utf16Offsets::new(&text);
             let mut records = Records::new();
@@ -668,17 +668,39 @@ mod full {
 
     #[wasm_bindgen(inline_js = r#"
 // The JS half of the result path of parseEvent and parseEvents: a report's `event` (or
-// `unknownEvent`) is the caller's own JSON, so the wasm does not write it back; it is parsed
-// from the caller's text the first time it is read, then kept as a plain data property.
+// `unknownEvent`) is the caller's own JSON, so the wasm does not write it back. A short one is
+// parsed from the caller's text at once; a long one (a certificate chain) the first time it is
+// read, then kept as a plain data property. Defining the getter costs as much as JSON.parse of
+// about 2,000 characters (README "Performance"), so below that, waiting saves nothing.
 // places: [report index, 0 = event / 1 = unknownEvent, start, end (UTF-16 units)] per event.
+const PARSED_AT_ONCE = 2048;
 export function lazyEvents(reports, source, places) {
   const list = Array.isArray(reports) ? reports : [reports];
   for (let i = 0; i < places.length; i += 4) {
     const report = list[places[i]];
-    defineLazy(report, places[i + 1] === 0 ? 'event' : 'unknownEvent', source, places[i + 2], places[i + 3]);
+    const key = places[i + 1] === 0 ? 'event' : 'unknownEvent';
+    const start = places[i + 2], end = Math.min(places[i + 3], source.length);
+    if (end - start <= PARSED_AT_ONCE) {
+      try {
+        // The report's own data property, defined by its object literal: a plain assignment.
+        report[key] = parseAsRead(source, start, end);
+        continue;
+      } catch {
+        // Not expected (the wasm read it as JSON); if it happens, reading it says why.
+      }
+    }
+    defineLazy(report, key, source, start, end);
     // console.log and util.inspect show the parsed event rather than [Getter/Setter].
     Object.defineProperty(report, INSPECT, { value: readThenShow, configurable: true });
   }
+}
+/** The caller's JSON text between `start` and `end`, parsed as the wasm read it. */
+function parseAsRead(source, start, end) {
+  let text = source.slice(start, end);
+  // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\ufffd');
+  return JSON.parse(text);
 }
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 function readThenShow() {
@@ -708,11 +730,7 @@ function defineLazy(report, key, source, start, end) {
     configurable: true,
     get() {
       if (!parsed) {
-        let text = source.slice(start, end);
-        // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        text = typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\ufffd');
-        value = JSON.parse(text);
+        value = parseAsRead(source, start, end);
         parsed = true;
       }
       settle(this, value);
