@@ -42,6 +42,7 @@ const [a, b] = [await load(args[0]), await load(args[1])];
 const requests = `${root}tests/fixtures/requests/`;
 const docsBody = readFileSync(`${requests}digicert-docs-create.json`, 'utf8');
 const bodies = readdirSync(requests).filter((f) => f !== 'list-response.json').map((f) => readFileSync(requests + f, 'utf8'));
+const smallBody = readFileSync(`${requests}minimal-create.json`, 'utf8');
 const chainEvent = EVENT_EXAMPLES.find((e) => e.id === 'issued-chain').text;
 const revoked = '{"event":"certificate_revoked","data":{"order_id":472316021,"certificate_id":472316022}}';
 const log = Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? JSON.stringify(JSON.parse(chainEvent)) : revoked)).join('\n');
@@ -51,6 +52,7 @@ const now = 1893456000000;
 const cases = [
   ['validateRequest, docs body', (m) => m.validateRequest(docsBody), 1000],
   [`validateRequest, ${bodies.length} fixture bodies`, (m) => { for (const t of bodies) m.validateRequest(t); }, 25],
+  ['validateRequest, a small body, { mode: "update" }', (m) => m.validateRequest(smallBody, { mode: 'update' }), 1000],
   ['parseEvent, 3-certificate chain', (m) => { for (const c of m.parseEvent(chainEvent, { now }).chain) void c.subject; }, 150],
   ['parseEvent, that chain, reading event', (m) => { const r = m.parseEvent(chainEvent, { now }); for (const c of r.chain) void c.subject; void r.event.data; }, 150],
   ['parseEvents, 200 lines, 50 chains', (m) => m.parseEvents(log, { now }), 3],

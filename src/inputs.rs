@@ -34,11 +34,6 @@ impl Shape {
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.members.iter().map(|m| m.key)
     }
-
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the wasm binding
-    pub fn knows(&self, key: &str) -> bool {
-        self.keys().any(|k| k == key)
-    }
 }
 
 const fn optional(key: &'static str, ts_type: &'static str, doc: &'static str) -> ShapeMember {

@@ -166,36 +166,64 @@ impl Input {
 }
 
 /// An options object whose keys have been checked against the ones the operation knows
-/// ([`crate::inputs`], from which the TypeScript is declared too).
-struct Options(Option<JsValue>);
+/// ([`crate::inputs`], from which the TypeScript is declared too): the value of each of those
+/// keys, in the shape's order, read in one call (`optionValues` in `binding.js`).
+struct Options(Option<(js_sys::Array, &'static Shape)>);
+
+/// The options shapes, each with its keys as a JS array made once (`OPTION_KEYS`).
+const OPTION_SHAPES: [&Shape; 4] = [
+    &inputs::VALIDATE,
+    &inputs::EXPLAIN,
+    &inputs::SCENARIO,
+    &inputs::PARSE,
+];
+
+thread_local! {
+    /// The keys of each of `OPTION_SHAPES`, as JS strings: made on first use, not per call.
+    /// Only handles to JS values, so nothing here is allocated in wasm memory.
+    static OPTION_KEYS: [std::cell::OnceCell<js_sys::Array>; OPTION_SHAPES.len()] =
+        Default::default();
+}
 
 impl Options {
-    fn read(value: Option<JsValue>, known: &Shape) -> Result<Options, JsValue> {
+    /// Reading an options object had been a call into JS per key with a JS string made for
+    /// each, plus one per key present: 4-8 µs on every call given options, more than a
+    /// validation of a small body (README "Performance").
+    fn read(value: Option<JsValue>, known: &'static Shape) -> Result<Options, JsValue> {
         let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
             return Ok(Options(None));
         };
         if !value.is_object() {
             return Err(misuse("options must be an object"));
         }
-        let object: &js_sys::Object = value.unchecked_ref();
-        for key in js_sys::Object::keys(object).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !known.open && !known.knows(&key) {
-                return Err(misuse(&format!(
-                    "unknown option `{key}`; known: {}",
-                    known.keys().collect::<Vec<_>>().join(", ")
-                )));
-            }
+        let values = OPTION_KEYS.with(|cache| {
+            let at = OPTION_SHAPES
+                .iter()
+                .position(|shape| shape.name == known.name);
+            let made;
+            let keys = match at {
+                Some(at) => cache[at].get_or_init(|| keys_array(known)),
+                None => {
+                    made = keys_array(known);
+                    &made
+                }
+            };
+            option_values(&value, keys, known.open)
+        });
+        if let Some(key) = values.get(0).as_string() {
+            return Err(misuse(&format!(
+                "unknown option `{key}`; known: {}",
+                known.keys().collect::<Vec<_>>().join(", ")
+            )));
         }
-        Ok(Options(Some(value)))
+        Ok(Options(Some((values, known))))
     }
 
-    /// The value of `member`, `None` when absent or `undefined`.
+    /// The value of `member`, `None` when absent, `undefined`, or not a key of this shape.
     fn get(&self, member: &ShapeMember) -> Option<JsValue> {
-        let value = self.0.as_ref()?;
-        js_sys::Reflect::get(value, &member.key.into())
-            .ok()
-            .filter(|v| !v.is_undefined())
+        let (values, shape) = self.0.as_ref()?;
+        let at = shape.members.iter().position(|m| m.key == member.key)?;
+        Some(values.get(at as u32 + 1)).filter(|v| !v.is_undefined())
     }
 
     fn bool(&self, member: &ShapeMember) -> Result<Option<bool>, JsValue> {
@@ -248,6 +276,10 @@ impl Options {
                 misuse(&format!("mode must be {}", names.join(" or ")))
             })
     }
+}
+
+fn keys_array(shape: &Shape) -> js_sys::Array {
+    shape.keys().map(JsValue::from_str).collect()
 }
 
 /// The explainer's results cross as one JSON string that `JSON.parse` turns into plain objects
@@ -446,11 +478,30 @@ function reader(numbers, texts) {
   };
   return { validation, event, events: () => list(event) };
 }
+// An options object in one call: [the first own key that is not one of `keys` (a closed shape
+// only; undefined when none), then options[key] for each of `keys`].
+export function optionValues(options, keys, open) {
+  const values = [undefined];
+  if (!open) {
+    for (const key of Object.keys(options)) {
+      let known = false;
+      for (let i = 0; i < keys.length; i++) if (keys[i] === key) known = true;
+      if (!known) {
+        values[0] = key;
+        return values;
+      }
+    }
+  }
+  for (let i = 0; i < keys.length; i++) values.push(options[keys[i]]);
+  return values;
+}
 export function decodeValidation(numbers, texts) { return reader(numbers, texts).validation(); }
 export function decodeEvent(numbers, texts) { return reader(numbers, texts).event(); }
 export function decodeEvents(numbers, texts) { return reader(numbers, texts).events(); }
 "#)]
 extern "C" {
+    #[wasm_bindgen(js_name = optionValues)]
+    fn option_values(options: &JsValue, keys: &js_sys::Array, open: bool) -> js_sys::Array;
     #[wasm_bindgen(js_name = decodeValidation)]
     fn decode_validation(numbers: &[u32], texts: &str) -> JsValue;
     #[cfg(feature = "full")]

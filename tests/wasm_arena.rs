@@ -33,6 +33,12 @@ fn calls_give_back_the_arena_they_take() {
                 Some(json(r#"{"nope":1}"#)),
             ))
         }),
+        Box::new(|| {
+            drop(wasm::validate_request(
+                body.into(),
+                Some(json(r#"{"mode":"update","maxDiagnostics":2}"#)),
+            ))
+        }),
         Box::new(|| drop(wasm::explain_delivery(body.into(), None))),
         Box::new(|| {
             drop(wasm::explain_case(
@@ -43,6 +49,14 @@ fn calls_give_back_the_arena_they_take() {
         Box::new(|| drop(wasm::classify_product("ssl_plus".into()))),
         Box::new(|| drop(wasm::parse_event(chain_event.as_str().into(), None))),
         Box::new(|| drop(wasm::parse_events(log.as_str().into(), None))),
+        Box::new(|| {
+            drop(wasm::parse_event(
+                chain_event.as_str().into(),
+                Some(json(
+                    r#"{"now":1893456000000,"settings":{"endpoint":"https://a.example.com"}}"#,
+                )),
+            ))
+        }),
         Box::new(|| drop(wasm::parse_event(JsValue::from_f64(1.0), None))),
         Box::new(|| drop(wasm::verify_webhook_key("a".into(), "b".into()))),
         Box::new(|| {

@@ -72,6 +72,28 @@ test('misuse throws an Error with code invalid-argument', () => {
   assert.throws(() => esm.explainCase('{}', { product: 'ssl_plus' }), { code: 'invalid-argument' });
 });
 
+test('each operation reads its own options, as options[key] reads them, and names the unknown one', () => {
+  const unknown = (call, known) => assert.throws(call, (e) => e.code === 'invalid-argument' && e.message === `unknown option \`nope\`; known: ${known}`);
+  // In turns, so that each operation's keys are its own however they are looked up.
+  for (let round = 0; round < 2; round++) {
+    unknown(() => esm.validateRequest('{}', { nope: 1 }), 'mode, strict, maxDiagnostics, maxInputBytes');
+    unknown(() => esm.explainDelivery('{}', { nope: 1 }), 'mode, maxInputBytes');
+    unknown(() => esm.explainCase('{}', { nope: 1 }), 'product, instant, mode');
+    unknown(() => esm.parseEvent('{}', { nope: 1 }), 'now, settings, product, instant, mode, maxDiagnostics, maxInputBytes');
+  }
+  // An inherited option counts, and a getter is read.
+  const update = esm.validateRequest('{"endpoint":"https://a.example.com"}', Object.create({ mode: 'update' }));
+  assert.deepEqual(update, esm.validateRequest('{"endpoint":"https://a.example.com"}', { mode: 'update' }));
+  let read = 0;
+  const strict = { get strict() { read++; return true; } };
+  assert.equal(esm.validateRequest('{"endpoint":"https://a.example.com","webhook_settings":{"webhook_send_certificate_chain":true}}', strict).valid, false);
+  assert.equal(read, 1);
+  // Absent, undefined and null options are the defaults.
+  for (const options of [undefined, null, {}, { mode: undefined }]) {
+    assert.deepEqual(esm.validateRequest('{}', options), esm.validateRequest('{}'));
+  }
+});
+
 test('explainDelivery gives ten outcomes in contract order', () => {
   const report = esm.explainDelivery('{"endpoint":"https://a.example.com"}');
   assert.equal(report.outcomes.length, 10);
