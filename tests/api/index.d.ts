@@ -339,13 +339,13 @@ export interface EventReportBase {
   /**
    * A known event as received (duplicate keys resolved as `JSON.parse` would); null when
    * the envelope has no usable `event` name or names an event this version does not know.
-   * In JavaScript it is parsed from your text when first read (README "What arrives at
-   * the listener"), then a plain data property.
+   * In JavaScript it is parsed from your text: at once when short, when first read when
+   * long (README "What arrives at the listener"); a plain data property once parsed.
    */
   event: WebhookEvent | ReceivedEvent | null;
   /**
    * An event this version does not know, kept whole (diagnostic `unknown-event`); parsed
-   * when first read, as `event` is.
+   * from your text, as `event` is.
    * Separate from `event` so that `event` stays a union TypeScript can narrow on its name.
    */
   unknownEvent: UnknownWebhookEvent | null;
