@@ -307,8 +307,9 @@ pub fn parse(text: &str, limits: Limits) -> Result<Node, ParseError> {
         bytes: text.as_bytes(),
         pos: start,
         limits,
-        items: Vec::new(),
-        members: Vec::new(),
+        // Room for a request body or an event envelope without growing.
+        items: Vec::with_capacity(16),
+        members: Vec::with_capacity(16),
     };
     parser.skip_whitespace();
     if parser.pos >= parser.bytes.len() {

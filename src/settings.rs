@@ -288,7 +288,7 @@ impl Reader<'_> {
         if listed {
             known.extend(catalog::LISTED_ONLY_KEYS);
         }
-        let mut normalized = Vec::new();
+        let mut normalized = Vec::with_capacity(members.len());
         let mut has_endpoint = false;
         for member in last_wins(members) {
             let path = pointer(base, &member.key);
@@ -458,8 +458,8 @@ impl Reader<'_> {
             })
             .collect();
         let repeated = json::repeats(&names);
-        let mut kept = Vec::new();
-        let mut subscribed = Vec::new();
+        let mut kept = Vec::with_capacity(items.len());
+        let mut subscribed = Vec::with_capacity(items.len());
         let errors_before = self.findings.error_count();
         for (i, item) in items.iter().enumerate() {
             let item_path = || pointer(path, &i.to_string());
@@ -530,7 +530,7 @@ impl Reader<'_> {
             return node.value.clone();
         };
         self.duplicate_keys(members, path);
-        let mut normalized = Vec::new();
+        let mut normalized = Vec::with_capacity(members.len());
         for member in last_wins(members) {
             let member_path = pointer(path, &member.key);
             let node = &member.value;
@@ -664,8 +664,8 @@ impl Reader<'_> {
             .collect();
         let repeated = json::repeats(&integers);
         let errors_before = self.findings.error_count();
-        let mut days = Vec::new();
-        let mut kept = Vec::new();
+        let mut days = Vec::with_capacity(items.len());
+        let mut kept = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = || pointer(path, &i.to_string());
             let day = integers[i];
