@@ -851,6 +851,31 @@ impl Serialize for Value {
 }
 
 /// The member `JSON.parse` would keep for `key`: its last occurrence.
+/// Whether two values are written the same, member order and repeated keys included, wherever
+/// each was read from or built (spans are not compared; numbers are compared as written, so
+/// `1` and `1.0` differ): a body normalized without any change is its own value.
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Number(a), Value::Number(b)) => a == b,
+        (Value::String(a), Value::String(b)) => a == b,
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_value(&a.value, &b.value))
+        }
+        (Value::Object(a), Value::Object(b)) => same_members(a, b),
+        _ => false,
+    }
+}
+
+/// [`same_value`] of two objects' members.
+pub fn same_members(a: &[Member], b: &[Member]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(a, b)| a.key == b.key && same_value(&a.value.value, &b.value.value))
+}
+
 pub fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
     members.iter().rev().find(|m| m.key == key)
 }

@@ -100,6 +100,8 @@ pub use json::{Member, Node, Number, Span, Value};
 pub use listener::{is_digicert_source, verify_webhook_key};
 pub use position::{Position, Range};
 pub use product::{classify, classify_name, Family, Product};
+#[doc(hidden)]
+pub use settings::validate_request_noting_unchanged;
 pub use settings::{validate_request, ValidateOptions, ValidationReport};
 
 /// The crate version, as the npm package reports it.

@@ -58,19 +58,34 @@ record! {
 pub(crate) struct Reading {
     pub findings: Findings,
     pub normalized: Option<Value>,
+    /// `normalized` is the value of the whole text as written: nothing was removed or
+    /// respelled. The wasm binding then lets JS parse the caller's text rather than write
+    /// the same value out again.
+    pub unchanged: bool,
     pub settings: SourcedSettings,
 }
 
 /// Validates a webhook create/update body (or a `GET /webhook` response).
 pub fn validate_request(text: &str, options: &ValidateOptions) -> ValidationReport {
+    validate_request_noting_unchanged(text, options).0
+}
+
+/// [`validate_request`], and whether `normalized` is the text's own value, the body left
+/// unchanged by normalization ([`Reading::unchanged`]).
+#[doc(hidden)]
+pub fn validate_request_noting_unchanged(
+    text: &str,
+    options: &ValidateOptions,
+) -> (ValidationReport, bool) {
     let reading = read(text, options);
     let truncated = reading.findings.truncated;
-    ValidationReport {
+    let report = ValidationReport {
         valid: !reading.findings.has_errors(),
         diagnostics: reading.findings.finish(Some(text)),
         normalized: reading.normalized,
         truncated,
-    }
+    };
+    (report, reading.unchanged)
 }
 
 pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
@@ -79,14 +94,18 @@ pub(crate) fn read(text: &str, options: &ValidateOptions) -> Reading {
         findings: Findings::new(options.max_diagnostics),
         settings: SourcedSettings::defaults(options.mode, ""),
     };
-    let normalized = reader.document(text);
-    if normalized.is_none() {
-        // Not a readable body: no setting is stated, not even by omission.
-        reader.settings.mark_all(Source::Unreadable);
-    }
+    let (normalized, unchanged) = match reader.document(text) {
+        Some((normalized, unchanged)) => (Some(normalized), unchanged),
+        None => {
+            // Not a readable body: no setting is stated, not even by omission.
+            reader.settings.mark_all(Source::Unreadable);
+            (None, false)
+        }
+    };
     Reading {
         findings: reader.findings,
         normalized,
+        unchanged,
         settings: reader.settings,
     }
 }
@@ -151,7 +170,8 @@ impl Reader<'_> {
         }
     }
 
-    fn document(&mut self, text: &str) -> Option<Value> {
+    /// The normalized body, and whether it is the text's own value (unchanged).
+    fn document(&mut self, text: &str) -> Option<(Value, bool)> {
         let opened = diagnostic::parse_object(
             text,
             self.options.max_input_bytes,
@@ -168,9 +188,12 @@ impl Reader<'_> {
         let is_list = members.iter().any(|m| m.key == catalog::WEBHOOKS)
             && !members.iter().any(|m| m.key == catalog::ENDPOINT);
         if is_list {
-            self.list_response(&members)
+            // The body inside, not the text's value.
+            self.list_response(&members).map(|body| (body, false))
         } else {
-            Some(Value::Object(self.body(&members, "", span, false)))
+            let normalized = self.body(&members, "", span, false);
+            let unchanged = json::same_members(&normalized, &members);
+            Some((Value::Object(normalized), unchanged))
         }
     }
 

@@ -90,8 +90,7 @@ struct Input {
     text: String,
     is_text: bool,
     /// The text as a JS string, when the caller gave one or it was made by `JSON.stringify`:
-    /// what an event is parsed from in JS when it is first read (no copy back).
-    #[cfg_attr(not(feature = "full"), allow(dead_code))]
+    /// what an event, or a body left unchanged, is parsed from in JS (no copy back).
     source: Option<js_sys::JsString>,
 }
 
@@ -298,9 +297,13 @@ pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsVa
     crate::in_arena(move || {
         let options = Options::read(options, &inputs::VALIDATE)?.validate_options()?;
         let input = Input::read(&input, "input", options.max_input_bytes)?;
-        let mut report = crate::validate_request(&input.text, &options);
+        let (mut report, unchanged) =
+            crate::validate_request_noting_unchanged(&input.text, &options);
         input.drop_ranges_unless_text(&mut report.diagnostics);
-        Ok(validation_output(&report))
+        // A body left as it was is its own `normalized`: JS parses the caller's text (or the
+        // JSON made of the caller's object) rather than a copy written here.
+        let source = input.source.as_ref().filter(|_| unchanged);
+        Ok(validation_output(&report, source))
     })
 }
 
@@ -400,8 +403,9 @@ impl Records {
         }
     }
 
-    /// Read by `validation` in `reader`.
-    fn validation(&mut self, report: &crate::ValidationReport) {
+    /// Read by `validation` in `reader`. `normalized` is null (0), written here as JSON (1),
+    /// or the value of the caller's text (2), which JS parses from that text.
+    fn validation(&mut self, report: &crate::ValidationReport, normalized_is_source: bool) {
         let crate::ValidationReport {
             valid,
             diagnostics,
@@ -411,14 +415,26 @@ impl Records {
         self.flag(*valid);
         self.flag(*truncated);
         self.diagnostics(diagnostics);
-        self.optional(normalized.as_ref(), Self::json);
+        match normalized {
+            None => self.number(0),
+            Some(_) if normalized_is_source => self.number(2),
+            Some(value) => {
+                self.number(1);
+                self.json(value);
+            }
+        }
     }
 }
 
-fn validation_output(report: &crate::ValidationReport) -> JsValue {
+/// The report for JS; `source`, when given, is the caller's text, whose value `normalized` is.
+fn validation_output(
+    report: &crate::ValidationReport,
+    source: Option<&js_sys::JsString>,
+) -> JsValue {
     let mut records = Records::new();
-    records.validation(report);
-    decode_validation(&records.numbers, &records.texts)
+    records.validation(report, source.is_some());
+    let source = source.map_or(JsValue::UNDEFINED, |text| text.into());
+    decode_validation(&records.numbers, &records.texts, &source)
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -456,11 +472,13 @@ function reader(numbers, texts) {
     }
     return hint !== undefined ? { severity, code, path, message, hint } : { severity, code, path, message };
   };
-  const validation = () => {
+  const validation = (source) => {
     const valid = flag();
     const truncated = flag();
     const diagnostics = list(diagnostic);
-    return { valid, diagnostics, normalized: nullable(json), truncated };
+    const how = number();
+    const normalized = how === 1 ? json() : how === 2 ? parseAsRead(source, 0, source.length) : null;
+    return { valid, diagnostics, normalized, truncated };
   };
   const certificate = () => ({
     index: number(), role: text(), subjectCommonName: nullable(text), issuerIndex: nullable(number),
@@ -495,21 +513,108 @@ export function optionValues(options, keys, open) {
   for (let i = 0; i < keys.length; i++) values.push(options[keys[i]]);
   return values;
 }
-export function decodeValidation(numbers, texts) { return reader(numbers, texts).validation(); }
+/** The caller's JSON text between `start` and `end`, parsed as the wasm read it. */
+function parseAsRead(source, start, end) {
+  let text = source.slice(start, end);
+  // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\ufffd');
+  return JSON.parse(text);
+}
+// Before String.prototype.toWellFormed (Node 18): a high surrogate not followed by a low one,
+// or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export function decodeValidation(numbers, texts, source) { return reader(numbers, texts).validation(source); }
 export function decodeEvent(numbers, texts) { return reader(numbers, texts).event(); }
 export function decodeEvents(numbers, texts) { return reader(numbers, texts).events(); }
+
+// The JS half of the result path of parseEvent and parseEvents: a report's `event` (or
+// `unknownEvent`) is the caller's own JSON, so the wasm does not write it back. A short one is
+// parsed from the caller's text at once; a long one (a certificate chain) the first time it is
+// read, then kept as a plain data property. Defining the getter costs as much as JSON.parse of
+// about 2,000 characters (README "Performance"), so below that, waiting saves nothing.
+// places: [report index, 0 = event / 1 = unknownEvent, start, end (UTF-16 units)] per event.
+const PARSED_AT_ONCE = 2048;
+export function lazyEvents(reports, source, places) {
+  const list = Array.isArray(reports) ? reports : [reports];
+  for (let i = 0; i < places.length; i += 4) {
+    const report = list[places[i]];
+    const key = places[i + 1] === 0 ? 'event' : 'unknownEvent';
+    const start = places[i + 2], end = Math.min(places[i + 3], source.length);
+    if (end - start <= PARSED_AT_ONCE) {
+      try {
+        // The report's own data property, defined by its object literal: a plain assignment.
+        report[key] = parseAsRead(source, start, end);
+        continue;
+      } catch {
+        // Not expected (the wasm read it as JSON); if it happens, reading it says why.
+      }
+    }
+    defineLazy(report, key, source, start, end);
+    // console.log and util.inspect show the parsed event rather than [Getter/Setter].
+    Object.defineProperty(report, INSPECT, { value: readThenShow, configurable: true });
+  }
+}
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+function readThenShow() {
+  void this.event;
+  void this.unknownEvent;
+  // The same object: Node goes on to show it as usual. A frozen or sealed report keeps its
+  // getters, so it is shown through a plain copy.
+  const still = (key) => typeof Object.getOwnPropertyDescriptor(this, key)?.get === 'function';
+  return still('event') || still('unknownEvent') ? { ...this } : this;
+}
+function defineLazy(report, key, source, start, end) {
+  let parsed = false;
+  let value;
+  // From the first read or write on, a plain data property of the object it was read from.
+  // A frozen or sealed report cannot take one: it keeps the getter, which returns the same
+  // value each time.
+  const settle = (target, next) => {
+    try {
+      Object.defineProperty(target, key, { value: next, writable: true, enumerable: true, configurable: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  Object.defineProperty(report, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!parsed) {
+        value = parseAsRead(source, start, end);
+        parsed = true;
+      }
+      settle(this, value);
+      return value;
+    },
+    set(next) {
+      if (this === report) {
+        parsed = true;
+        value = next;
+      }
+      if (!settle(this, next) && Object.isFrozen(this)) {
+        throw new TypeError(`Cannot assign to read only property '${key}' of object`);
+      }
+    },
+  });
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = optionValues)]
     fn option_values(options: &JsValue, keys: &js_sys::Array, open: bool) -> js_sys::Array;
     #[wasm_bindgen(js_name = decodeValidation)]
-    fn decode_validation(numbers: &[u32], texts: &str) -> JsValue;
+    fn decode_validation(numbers: &[u32], texts: &str, source: &JsValue) -> JsValue;
     #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = decodeEvent)]
     fn decode_event(numbers: &[u32], texts: &str) -> JsValue;
     #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = decodeEvents)]
     fn decode_events(numbers: &[u32], texts: &str) -> JsValue;
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = lazyEvents)]
+    fn lazy_events(reports: &JsValue, source: &js_sys::JsString, places: &[u32]);
 }
 
 /// The package version.
@@ -529,7 +634,8 @@ mod full {
     use wasm_bindgen::JsCast;
 
     use super::{
-        bytes_text, decode_event, decode_events, misuse, output, utf8, Input, Options, Records,
+        bytes_text, decode_event, decode_events, lazy_events, misuse, output, utf8, Input, Options,
+        Records,
     };
     use crate::event::ParseOptions;
     use crate::explain::ProductRef;
@@ -715,96 +821,6 @@ mod full {
             }
             Ok(result)
         })
-    }
-
-    #[wasm_bindgen(inline_js = r#"
-// The JS half of the result path of parseEvent and parseEvents: a report's `event` (or
-// `unknownEvent`) is the caller's own JSON, so the wasm does not write it back. A short one is
-// parsed from the caller's text at once; a long one (a certificate chain) the first time it is
-// read, then kept as a plain data property. Defining the getter costs as much as JSON.parse of
-// about 2,000 characters (README "Performance"), so below that, waiting saves nothing.
-// places: [report index, 0 = event / 1 = unknownEvent, start, end (UTF-16 units)] per event.
-const PARSED_AT_ONCE = 2048;
-export function lazyEvents(reports, source, places) {
-  const list = Array.isArray(reports) ? reports : [reports];
-  for (let i = 0; i < places.length; i += 4) {
-    const report = list[places[i]];
-    const key = places[i + 1] === 0 ? 'event' : 'unknownEvent';
-    const start = places[i + 2], end = Math.min(places[i + 3], source.length);
-    if (end - start <= PARSED_AT_ONCE) {
-      try {
-        // The report's own data property, defined by its object literal: a plain assignment.
-        report[key] = parseAsRead(source, start, end);
-        continue;
-      } catch {
-        // Not expected (the wasm read it as JSON); if it happens, reading it says why.
-      }
-    }
-    defineLazy(report, key, source, start, end);
-    // console.log and util.inspect show the parsed event rather than [Getter/Setter].
-    Object.defineProperty(report, INSPECT, { value: readThenShow, configurable: true });
-  }
-}
-/** The caller's JSON text between `start` and `end`, parsed as the wasm read it. */
-function parseAsRead(source, start, end) {
-  let text = source.slice(start, end);
-  // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\ufffd');
-  return JSON.parse(text);
-}
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-function readThenShow() {
-  void this.event;
-  void this.unknownEvent;
-  // The same object: Node goes on to show it as usual. A frozen or sealed report keeps its
-  // getters, so it is shown through a plain copy.
-  const still = (key) => typeof Object.getOwnPropertyDescriptor(this, key)?.get === 'function';
-  return still('event') || still('unknownEvent') ? { ...this } : this;
-}
-function defineLazy(report, key, source, start, end) {
-  let parsed = false;
-  let value;
-  // From the first read or write on, a plain data property of the object it was read from.
-  // A frozen or sealed report cannot take one: it keeps the getter, which returns the same
-  // value each time.
-  const settle = (target, next) => {
-    try {
-      Object.defineProperty(target, key, { value: next, writable: true, enumerable: true, configurable: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  Object.defineProperty(report, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!parsed) {
-        value = parseAsRead(source, start, end);
-        parsed = true;
-      }
-      settle(this, value);
-      return value;
-    },
-    set(next) {
-      if (this === report) {
-        parsed = true;
-        value = next;
-      }
-      if (!settle(this, next) && Object.isFrozen(this)) {
-        throw new TypeError(`Cannot assign to read only property '${key}' of object`);
-      }
-    },
-  });
-}
-// Before String.prototype.toWellFormed (Node 18): a high surrogate not followed by a low one,
-// or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-"#)]
-    extern "C" {
-        #[wasm_bindgen(js_name = lazyEvents)]
-        fn lazy_events(reports: &JsValue, source: &js_sys::JsString, places: &[u32]);
     }
 
     impl Records {

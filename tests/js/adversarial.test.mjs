@@ -97,6 +97,24 @@ test('keys such as __proto__ come back as own properties', () => {
   assert.equal(report.diagnostics[0].code, 'unknown-field');
 });
 
+test('a body left unchanged is its own normalized, however it was given', () => {
+  // `normalized` is then parsed from the caller's text (README "What it checks"): with a
+  // byte order mark, a raw lone surrogate, white space, as bytes or as an object, it is the
+  // value the wasm checked, as when it is written out.
+  const value = { endpoint: 'https://a.example.com/x', secret: 'x'.repeat(40), unknown_key: 'caf\u00e9 \ud83d\ude00 ab' };
+  const text = JSON.stringify(value, null, 2);
+  const lone = text.replace('ab', 'a\ud800b'); // JSON.stringify would escape it: written raw
+  const read = { ...value, unknown_key: 'caf\u00e9 \ud83d\ude00 a\ufffdb' };
+  for (const [input, expected] of [[text, value], [`\ufeff${text}`, value], [Buffer.from(`\ufeff${text}`), value], [value, value], [lone, read], [`\ufeff${lone}`, read], [Buffer.from(lone), read]]) {
+    const report = api.validateRequest(input);
+    assert.deepEqual(report.normalized, expected);
+    assert.deepEqual(Object.keys(report.normalized), Object.keys(value));
+  }
+  // Changed by normalization (a repeated key dropped, a flag respelled): written out.
+  assert.deepEqual(api.validateRequest('{"endpoint":"https://a.example.com","endpoint":"https://b.example.com"}').normalized, { endpoint: 'https://b.example.com' });
+  assert.deepEqual(api.validateRequest('{"endpoint":"https://a.example.com","webhook_settings":{"webhook_send_certificate_chain":1}}').normalized, { endpoint: 'https://a.example.com', webhook_settings: { webhook_send_certificate_chain: '1' } });
+});
+
 test('optional members are own properties whatever Object.prototype holds', (t) => {
   // A setter or a read-only property of the same name on Object.prototype neither hides a
   // report's optional member nor makes the call throw, as with JSON.parse.
