@@ -219,7 +219,41 @@ fn markers<'p>(pem: &'p str, marker: &'p str) -> impl Iterator<Item = usize> + '
 fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let mut out = vec![0u8; text.len() / 4 * 3 + 3];
     let (mut written, mut quad, mut in_quad, mut data, mut padding) = (0, 0u32, 0, 0usize, 0);
-    for &b in text.as_bytes() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Runs of four alphabet characters at a quad boundary, before any padding (a PEM
+        // line's 64 characters are 16 of them): three bytes a quad, without a branch per
+        // character. Anything else (a line break, padding, a bad byte) goes one byte at a
+        // time, below.
+        if in_quad == 0 && padding == 0 {
+            let mut run = 0;
+            for chunk in bytes.get(at..).unwrap_or_default().chunks_exact(4) {
+                let (a, b, c, d) = (
+                    BASE64[usize::from(chunk[0])],
+                    BASE64[usize::from(chunk[1])],
+                    BASE64[usize::from(chunk[2])],
+                    BASE64[usize::from(chunk[3])],
+                );
+                if (a | b | c | d) >= 64 {
+                    break;
+                }
+                let quad = u32::from(a) << 18 | u32::from(b) << 12 | u32::from(c) << 6;
+                let [_, high, middle, low] = (quad | u32::from(d)).to_be_bytes();
+                let Some([x, y, z]) = out.get_mut(written..written + 3) else {
+                    return None; // cannot happen: `out` has room for every quad
+                };
+                (*x, *y, *z) = (high, middle, low);
+                written += 3;
+                run += 4;
+            }
+            (data, at) = (data + run, at + run);
+            if run > 0 {
+                continue;
+            }
+        }
+        let Some(&b) = bytes.get(at) else { break };
+        at += 1;
         match BASE64[usize::from(b)] {
             sextet @ 0..=63 => {
                 if padding > 0 {
@@ -1051,7 +1085,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
-        fn base64_agrees_with_the_rfc_reading(text in "[A-Za-z0-9+/= \r\n!-]{0,40}") {
+        fn base64_agrees_with_the_rfc_reading(text in "[A-Za-z0-9+/= \r\n!-]{0,80}") {
             proptest::prop_assert_eq!(base64_decode(&text), base64_reference(&text));
         }
 
