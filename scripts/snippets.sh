@@ -11,12 +11,16 @@ fail() { echo "snippets: $*" >&2; exit 1; }
 mapfile -t snippets < <(find "$web/snippets" -name 'inline*.js' | sort)
 [ "${#snippets[@]}" -ge 1 ] || fail "expected an inline_js snippet in $web/snippets"
 cat "${snippets[@]}" > "$web/binding.js"
-sed -i "s|'\./snippets/[^']*/inline[0-9]*\.js'|'./binding.js'|" "$web/$CRATE.js"
+# Import statements only: an import object's keys keep the snippet's name, the module name the
+# wasm itself imports (wasm-bindgen imports a function straight into the wasm when it needs
+# no JS shim, as `readerKit`).
+sed -i -E "s#^(import .* from )[\"']\./snippets/[^\"']*/inline[0-9]*\.js[\"']#\1'./binding.js'#" "$web/$CRATE.js"
 { echo "'use strict';"
   sed 's/^export function \([A-Za-z0-9_$]*\)/exports.\1 = function \1/' "$web/binding.js"; } > "$node/binding.js"
-sed -i 's|require(String.raw`\./snippets/[^`]*/inline[0-9]*\.js`)|require("./binding.js")|' "$node/$CRATE.js"
+sed -i -E 's#require\((String\.raw`|")\./snippets/[^`"]*/inline[0-9]*\.js(`|")\)#require("./binding.js")#' "$node/$CRATE.js"
 rm -r "$web/snippets" "$node/snippets"
-grep -q "snippets/" "$web/$CRATE.js" "$node/$CRATE.js" && fail "a glue still imports from snippets/"
+grep -Eq "^import .*snippets/|require\((String\.raw\`|\")\./snippets/" "$web/$CRATE.js" "$node/$CRATE.js" \
+  && fail "a glue still imports from snippets/"
 grep -q "from './binding.js'" "$web/$CRATE.js" || fail "could not point the web glue at binding.js"
 grep -q 'require("./binding.js")' "$node/$CRATE.js" || fail "could not point the Node glue at binding.js"
 grep -q '^export ' "$node/binding.js" && fail "binding.js has an export the CommonJS copy cannot carry"

@@ -440,6 +440,7 @@ fn validation_output(
 #[wasm_bindgen(inline_js = r#"
 // The JS half of the result path: reports from the numbers and texts the wasm wrote (src/wasm.rs,
 // Records), as the plain objects JSON.parse of their JSON would give, member order included.
+// The event reports' readers build on these (the full build's second snippet, `readerKit`).
 function reader(numbers, texts) {
   let at = 0;
   const number = () => numbers[at++];
@@ -472,6 +473,7 @@ function reader(numbers, texts) {
     }
     return hint !== undefined ? { severity, code, path, message, hint } : { severity, code, path, message };
   };
+  // `normalized`: null (0), JSON written by the wasm (1), or the value of the caller's text (2).
   const validation = (source) => {
     const valid = flag();
     const truncated = flag();
@@ -480,22 +482,24 @@ function reader(numbers, texts) {
     const normalized = how === 1 ? json() : how === 2 ? parseAsRead(source, 0, source.length) : null;
     return { valid, diagnostics, normalized, truncated };
   };
-  const certificate = () => ({
-    index: number(), role: text(), subjectCommonName: nullable(text), issuerIndex: nullable(number),
-    commonName: nullable(text), subject: text(), issuer: text(), serialNumber: text(),
-    notBefore: text(), notAfter: text(), sha256Fingerprint: text(), isCa: flag(),
-    selfSigned: flag(), dnsNames: list(text), keyAlgorithm: text(), signatureAlgorithm: text(),
-  });
-  const event = () => {
-    const ok = flag(), event = nullable(json), unknownEvent = nullable(json);
-    const chain = nullable(() => list(certificate)), explanation = nullable(text);
-    const diagnostics = list(diagnostic);
-    return flag()
-      ? { ok, event, unknownEvent, chain, explanation, diagnostics, line: number() }
-      : { ok, event, unknownEvent, chain, explanation, diagnostics };
-  };
-  return { validation, event, events: () => list(event) };
+  return { number, flag, text, nullable, json, list, diagnostic, validation };
 }
+export function decodeValidation(numbers, texts, source) { return reader(numbers, texts).validation(source); }
+/** What the event readers (a snippet of their own, in the full build only) build on. */
+export function readerKit() { return { reader, parseAsRead }; }
+
+/** The caller's JSON text between `start` and `end`, parsed as the wasm read it. */
+function parseAsRead(source, start, end) {
+  let text = source.slice(start, end);
+  // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\ufffd');
+  return JSON.parse(text);
+}
+// Before String.prototype.toWellFormed (Node 18): a high surrogate not followed by a low one,
+// or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 // An options object in one call: [the first own key that is not one of `keys` (a closed shape
 // only; undefined when none), then options[key] for each of `keys`].
 export function optionValues(options, keys, open) {
@@ -513,93 +517,6 @@ export function optionValues(options, keys, open) {
   for (let i = 0; i < keys.length; i++) values.push(options[keys[i]]);
   return values;
 }
-/** The caller's JSON text between `start` and `end`, parsed as the wasm read it. */
-function parseAsRead(source, start, end) {
-  let text = source.slice(start, end);
-  // As the wasm read it: no byte order mark, a lone surrogate as U+FFFD.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(LONE_SURROGATE, '\ufffd');
-  return JSON.parse(text);
-}
-// Before String.prototype.toWellFormed (Node 18): a high surrogate not followed by a low one,
-// or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-export function decodeValidation(numbers, texts, source) { return reader(numbers, texts).validation(source); }
-export function decodeEvent(numbers, texts) { return reader(numbers, texts).event(); }
-export function decodeEvents(numbers, texts) { return reader(numbers, texts).events(); }
-
-// The JS half of the result path of parseEvent and parseEvents: a report's `event` (or
-// `unknownEvent`) is the caller's own JSON, so the wasm does not write it back. A short one is
-// parsed from the caller's text at once; a long one (a certificate chain) the first time it is
-// read, then kept as a plain data property. Defining the getter costs as much as JSON.parse of
-// about 2,000 characters (README "Performance"), so below that, waiting saves nothing.
-// places: [report index, 0 = event / 1 = unknownEvent, start, end (UTF-16 units)] per event.
-const PARSED_AT_ONCE = 2048;
-export function lazyEvents(reports, source, places) {
-  const list = Array.isArray(reports) ? reports : [reports];
-  for (let i = 0; i < places.length; i += 4) {
-    const report = list[places[i]];
-    const key = places[i + 1] === 0 ? 'event' : 'unknownEvent';
-    const start = places[i + 2], end = Math.min(places[i + 3], source.length);
-    if (end - start <= PARSED_AT_ONCE) {
-      try {
-        // The report's own data property, defined by its object literal: a plain assignment.
-        report[key] = parseAsRead(source, start, end);
-        continue;
-      } catch {
-        // Not expected (the wasm read it as JSON); if it happens, reading it says why.
-      }
-    }
-    defineLazy(report, key, source, start, end);
-    // console.log and util.inspect show the parsed event rather than [Getter/Setter].
-    Object.defineProperty(report, INSPECT, { value: readThenShow, configurable: true });
-  }
-}
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-function readThenShow() {
-  void this.event;
-  void this.unknownEvent;
-  // The same object: Node goes on to show it as usual. A frozen or sealed report keeps its
-  // getters, so it is shown through a plain copy.
-  const still = (key) => typeof Object.getOwnPropertyDescriptor(this, key)?.get === 'function';
-  return still('event') || still('unknownEvent') ? { ...this } : this;
-}
-function defineLazy(report, key, source, start, end) {
-  let parsed = false;
-  let value;
-  // From the first read or write on, a plain data property of the object it was read from.
-  // A frozen or sealed report cannot take one: it keeps the getter, which returns the same
-  // value each time.
-  const settle = (target, next) => {
-    try {
-      Object.defineProperty(target, key, { value: next, writable: true, enumerable: true, configurable: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  Object.defineProperty(report, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!parsed) {
-        value = parseAsRead(source, start, end);
-        parsed = true;
-      }
-      settle(this, value);
-      return value;
-    },
-    set(next) {
-      if (this === report) {
-        parsed = true;
-        value = next;
-      }
-      if (!settle(this, next) && Object.isFrozen(this)) {
-        throw new TypeError(`Cannot assign to read only property '${key}' of object`);
-      }
-    },
-  });
-}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = optionValues)]
@@ -607,14 +524,8 @@ extern "C" {
     #[wasm_bindgen(js_name = decodeValidation)]
     fn decode_validation(numbers: &[u32], texts: &str, source: &JsValue) -> JsValue;
     #[cfg(feature = "full")]
-    #[wasm_bindgen(js_name = decodeEvent)]
-    fn decode_event(numbers: &[u32], texts: &str) -> JsValue;
-    #[cfg(feature = "full")]
-    #[wasm_bindgen(js_name = decodeEvents)]
-    fn decode_events(numbers: &[u32], texts: &str) -> JsValue;
-    #[cfg(feature = "full")]
-    #[wasm_bindgen(js_name = lazyEvents)]
-    fn lazy_events(reports: &JsValue, source: &js_sys::JsString, places: &[u32]);
+    #[wasm_bindgen(js_name = readerKit)]
+    fn reader_kit() -> JsValue;
 }
 
 /// The package version.
@@ -633,10 +544,7 @@ mod full {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    use super::{
-        bytes_text, decode_event, decode_events, lazy_events, misuse, output, utf8, Input, Options,
-        Records,
-    };
+    use super::{bytes_text, misuse, output, utf8, Input, Options, Records};
     use crate::event::ParseOptions;
     use crate::explain::ProductRef;
     use crate::inputs::{self, ShapeMember};
@@ -763,6 +671,151 @@ mod full {
         })
     }
 
+    #[wasm_bindgen(inline_js = r#"
+// The JS half of the result path of parseEvent and parseEvents, on the readers of the shared
+// snippet (`kit`, from its readerKit). A report's `event` (or `unknownEvent`) is the caller's
+// own JSON, so the wasm does not write it back. A short one is parsed from the caller's text at
+// once; a long one (a certificate chain) the first time it is read, then kept as a plain data
+// property. Defining the getter costs as much as JSON.parse of about 2,000 characters (README
+// "Performance"), so below that, waiting saves nothing.
+// places: [report index, 0 = event / 1 = unknownEvent, start, end (UTF-16 units)] per event.
+export function decodeEvent(kit, numbers, texts, source, places) {
+  const report = eventReader(kit.reader(numbers, texts))();
+  settleEvents([report], source, places, kit.parseAsRead);
+  return report;
+}
+export function decodeEvents(kit, numbers, texts, source, places) {
+  const read = kit.reader(numbers, texts);
+  const reports = read.list(eventReader(read));
+  settleEvents(reports, source, places, kit.parseAsRead);
+  return reports;
+}
+function eventReader({ number, flag, text, nullable, json, list, diagnostic }) {
+  const certificate = () => ({
+    index: number(), role: text(), subjectCommonName: nullable(text), issuerIndex: nullable(number),
+    commonName: nullable(text), subject: text(), issuer: text(), serialNumber: text(),
+    notBefore: text(), notAfter: text(), sha256Fingerprint: text(), isCa: flag(),
+    selfSigned: flag(), dnsNames: list(text), keyAlgorithm: text(), signatureAlgorithm: text(),
+  });
+  return () => {
+    const ok = flag(), event = nullable(json), unknownEvent = nullable(json);
+    const chain = nullable(() => list(certificate)), explanation = nullable(text);
+    const diagnostics = list(diagnostic);
+    return flag()
+      ? { ok, event, unknownEvent, chain, explanation, diagnostics, line: number() }
+      : { ok, event, unknownEvent, chain, explanation, diagnostics };
+  };
+}
+const PARSED_AT_ONCE = 2048;
+function settleEvents(reports, source, places, parse) {
+  for (let i = 0; i < places.length; i += 4) {
+    const report = reports[places[i]];
+    const key = places[i + 1] === 0 ? 'event' : 'unknownEvent';
+    const start = places[i + 2], end = Math.min(places[i + 3], source.length);
+    if (end - start <= PARSED_AT_ONCE) {
+      try {
+        // The report's own data property, defined by its object literal: a plain assignment.
+        report[key] = parse(source, start, end);
+        continue;
+      } catch {
+        // Not expected (the wasm read it as JSON); if it happens, reading it says why.
+      }
+    }
+    defineLazy(report, key, () => parse(source, start, end));
+    // console.log and util.inspect show the parsed event rather than [Getter/Setter].
+    Object.defineProperty(report, INSPECT, { value: readThenShow, configurable: true });
+  }
+}
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+function readThenShow() {
+  void this.event;
+  void this.unknownEvent;
+  // The same object: Node goes on to show it as usual. A frozen or sealed report keeps its
+  // getters, so it is shown through a plain copy.
+  const still = (key) => typeof Object.getOwnPropertyDescriptor(this, key)?.get === 'function';
+  return still('event') || still('unknownEvent') ? { ...this } : this;
+}
+function defineLazy(report, key, parse) {
+  let parsed = false;
+  let value;
+  // From the first read or write on, a plain data property of the object it was read from.
+  // A frozen or sealed report cannot take one: it keeps the getter, which returns the same
+  // value each time.
+  const settle = (target, next) => {
+    try {
+      Object.defineProperty(target, key, { value: next, writable: true, enumerable: true, configurable: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  Object.defineProperty(report, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!parsed) {
+        value = parse();
+        parsed = true;
+      }
+      settle(this, value);
+      return value;
+    },
+    set(next) {
+      if (this === report) {
+        parsed = true;
+        value = next;
+      }
+      if (!settle(this, next) && Object.isFrozen(this)) {
+        throw new TypeError(`Cannot assign to read only property '${key}' of object`);
+      }
+    },
+  });
+}
+"#)]
+    extern "C" {
+        #[wasm_bindgen(js_name = decodeEvent)]
+        fn decode_event(
+            kit: &JsValue,
+            numbers: &[u32],
+            texts: &str,
+            source: &JsValue,
+            places: &[u32],
+        ) -> JsValue;
+        #[wasm_bindgen(js_name = decodeEvents)]
+        fn decode_events(
+            kit: &JsValue,
+            numbers: &[u32],
+            texts: &str,
+            source: &JsValue,
+            places: &[u32],
+        ) -> JsValue;
+    }
+
+    thread_local! {
+        /// The shared snippet's readers, for the event readers: fetched once. A handle to a JS
+        /// object, so nothing is allocated in wasm memory.
+        static KIT: std::cell::OnceCell<JsValue> = const { std::cell::OnceCell::new() };
+    }
+
+    /// The report(s) for JS: `records` decoded by `decode` with the readers of the shared
+    /// snippet, and the events at `places` parsed from `source` (the caller's text).
+    fn events_output(
+        decode: fn(&JsValue, &[u32], &str, &JsValue, &[u32]) -> JsValue,
+        records: &Records,
+        source: impl FnOnce() -> js_sys::JsString,
+        places: &[u32],
+    ) -> JsValue {
+        let source: JsValue = if places.is_empty() {
+            JsValue::UNDEFINED
+        } else {
+            source().into()
+        };
+        KIT.with(|kit| {
+            let kit = kit.get_or_init(super::reader_kit);
+            decode(kit, &records.numbers, &records.texts, &source, places)
+        })
+    }
+
     /// Parses one webhook event and decodes its certificate chain.
     #[wasm_bindgen(js_name = parseEvent)]
     pub fn parse_event(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
@@ -777,14 +830,12 @@ mod full {
             }
             let mut records = Records::new();
             records.event(&report);
-            let result = decode_event(&records.numbers, &records.texts);
-            if !places.is_empty() {
-                let source = input
+            let source = || {
+                input
                     .source
-                    .unwrap_or_else(|| js_sys::JsString::from(input.text.as_str()));
-                lazy_events(&result, &source, &places);
-            }
-            Ok(result)
+                    .unwrap_or_else(|| js_sys::JsString::from(input.text.as_str()))
+            };
+            Ok(events_output(decode_event, &records, source, &places))
         })
     }
 
@@ -800,7 +851,7 @@ mod full {
                 .ok_or_else(|| misuse("parseEvents takes NDJSON text or its UTF-8 bytes"))?;
             let options = parse_options(options)?;
             let lines = crate::event::parse_event_lines(&text, &options);
-            // Each line's event is parsed in JS from the caller's text (`lazyEvents`).
+            // Each line's event is parsed in JS from the caller's text (`settleEvents`).
             let mut places = Vec::new();
             let mut utf16 = Utf16Offsets::new(&text);
             let mut records = Records::new();
@@ -812,14 +863,12 @@ mod full {
                 }
                 records.event(&report);
             }
-            let result = decode_events(&records.numbers, &records.texts);
-            if !places.is_empty() {
-                let source = source
+            let source = || {
+                source
                     .cloned()
-                    .unwrap_or_else(|| js_sys::JsString::from(text.as_str()));
-                lazy_events(&result, &source, &places);
-            }
-            Ok(result)
+                    .unwrap_or_else(|| js_sys::JsString::from(text.as_str()))
+            };
+            Ok(events_output(decode_events, &records, source, &places))
         })
     }
 
