@@ -23,6 +23,10 @@ pub struct Arena<Backing, const SIZE: usize> {
     state: UnsafeCell<State>,
 }
 
+/// How many scopes may be open at once: a binding call's, and one per record of a log inside
+/// it (`parseEvents`). A scope opened beyond that does nothing.
+const MAX_SCOPES: usize = 2;
+
 /// Where the arena is and how much of it is in use. `start == 0` until the first allocation
 /// (and for good if the backing allocator could not give the arena).
 struct State {
@@ -32,10 +36,17 @@ struct State {
     next: usize,
     /// Blocks handed out from the arena and not yet freed.
     live: usize,
-    /// Where `next` was when the open scope opened; 0 when no scope is open.
-    mark: usize,
-    /// Live blocks that reach past `mark`: the scope may rewind only when there are none.
-    past_mark: usize,
+    /// Open scopes, outermost first.
+    scopes: usize,
+    /// Where `next` was when each open scope opened.
+    marks: [usize; MAX_SCOPES],
+    /// For each open scope, the live blocks that reach past its mark: it may rewind only
+    /// when there are none.
+    past_marks: [usize; MAX_SCOPES],
+    /// Scopes opened so far, which numbers each: a scope closed with an outer one cannot
+    /// close a later scope at its level.
+    opened: usize,
+    ids: [usize; MAX_SCOPES],
 }
 
 impl State {
@@ -43,8 +54,15 @@ impl State {
         self.start != 0 && (self.start..self.end).contains(&(block as usize))
     }
 
-    fn reaches_past_mark(&self, block: *mut u8, size: usize) -> bool {
-        self.mark != 0 && block as usize + size > self.mark
+    /// Counts a block of the arena that ends at `end` as alive (`by` 1) or gone (`by` -1) in
+    /// the open scopes it reaches past.
+    #[inline]
+    fn count_past_marks(&mut self, end: usize, by: isize) {
+        for level in 0..self.scopes.min(MAX_SCOPES) {
+            if end > self.marks[level] {
+                self.past_marks[level] = self.past_marks[level].wrapping_add_signed(by);
+            }
+        }
     }
 }
 
@@ -63,8 +81,11 @@ impl<Backing, const SIZE: usize> Arena<Backing, SIZE> {
                 end: 0,
                 next: 0,
                 live: 0,
-                mark: 0,
-                past_mark: 0,
+                scopes: 0,
+                marks: [0; MAX_SCOPES],
+                past_marks: [0; MAX_SCOPES],
+                opened: 0,
+                ids: [0; MAX_SCOPES],
             }),
         }
     }
@@ -87,9 +108,14 @@ impl<Backing, const SIZE: usize> Arena<Backing, SIZE> {
 }
 
 /// An open scope: on drop, the arena rewinds to where it was when the scope opened, if no
-/// block taken since is alive. Scopes do not nest: an inner one does nothing.
+/// block taken since is alive. Scopes nest, up to [`MAX_SCOPES`] (beyond, one does nothing):
+/// closing one closes those opened inside it too.
 pub struct Scope<'a, Backing: GlobalAlloc, const SIZE: usize> {
     arena: Option<&'a Arena<Backing, SIZE>>,
+    /// Its place among the open scopes, outermost 0.
+    level: usize,
+    /// Which scope it is (`State::opened` when it opened).
+    id: usize,
 }
 
 impl<Backing: GlobalAlloc, const SIZE: usize> Arena<Backing, SIZE> {
@@ -127,12 +153,25 @@ impl<Backing: GlobalAlloc, const SIZE: usize> Arena<Backing, SIZE> {
     pub fn scope(&self) -> Scope<'_, Backing, SIZE> {
         // SAFETY: one thread; the reference ends with this block.
         let state = unsafe { self.state() };
-        if state.start == 0 || state.mark != 0 {
-            return Scope { arena: None };
+        let level = state.scopes;
+        if state.start == 0 || level >= MAX_SCOPES {
+            return Scope {
+                arena: None,
+                level,
+                id: 0,
+            };
         }
-        state.mark = state.next;
-        state.past_mark = 0;
-        Scope { arena: Some(self) }
+        // No block reaches past `next`, so none past the new mark.
+        state.marks[level] = state.next;
+        state.past_marks[level] = 0;
+        state.opened = state.opened.wrapping_add(1);
+        state.ids[level] = state.opened;
+        state.scopes += 1;
+        Scope {
+            arena: Some(self),
+            level,
+            id: state.opened,
+        }
     }
 }
 
@@ -141,12 +180,18 @@ impl<Backing: GlobalAlloc, const SIZE: usize> Drop for Scope<'_, Backing, SIZE> 
         let Some(arena) = self.arena else { return };
         // SAFETY: one thread; the reference ends with this block.
         let state = unsafe { arena.state() };
-        // Every live block ends at or before the mark, so what lies after it is free.
-        if state.past_mark == 0 {
-            state.next = state.next.min(state.mark);
+        // Closed already, with the scope it was opened inside.
+        if self.level >= state.scopes || state.ids[self.level] != self.id {
+            return;
         }
-        state.mark = 0;
-        state.past_mark = 0;
+        // Innermost first. A scope none of whose blocks is alive has only free bytes after
+        // its mark; each count is kept exactly whatever the others, so each decides alone.
+        for level in (self.level..state.scopes).rev() {
+            if state.past_marks[level] == 0 {
+                state.next = state.next.min(state.marks[level]);
+            }
+        }
+        state.scopes = self.level;
     }
 }
 
@@ -171,9 +216,7 @@ unsafe impl<Backing: GlobalAlloc, const SIZE: usize> GlobalAlloc for Arena<Backi
                 if end <= state.end {
                     state.next = end;
                     state.live += 1;
-                    if state.reaches_past_mark(start as *mut u8, layout.size()) {
-                        state.past_mark += 1;
-                    }
+                    state.count_past_marks(end, 1);
                     return start as *mut u8;
                 }
             }
@@ -188,9 +231,7 @@ unsafe impl<Backing: GlobalAlloc, const SIZE: usize> GlobalAlloc for Arena<Backi
             return self.backing.dealloc(block, layout);
         }
         state.live -= 1;
-        if state.reaches_past_mark(block, layout.size()) {
-            state.past_mark -= 1;
-        }
+        state.count_past_marks(block as usize + layout.size(), -1);
         if state.live == 0 {
             state.next = state.start;
         } else if block as usize + layout.size() == state.next {
@@ -208,9 +249,8 @@ unsafe impl<Backing: GlobalAlloc, const SIZE: usize> GlobalAlloc for Arena<Backi
         let last = at + layout.size() == state.next;
         let fits = at.checked_add(new_size).is_some_and(|end| end <= state.end);
         if (last && fits) || new_size <= layout.size() {
-            let was_past = state.reaches_past_mark(block, layout.size());
-            let is_past = state.reaches_past_mark(block, new_size);
-            state.past_mark = state.past_mark + usize::from(is_past) - usize::from(was_past);
+            state.count_past_marks(at + layout.size(), -1);
+            state.count_past_marks(at + new_size, 1);
             if last {
                 state.next = at + new_size;
             }
@@ -311,11 +351,68 @@ mod tests {
     }
 
     #[test]
-    fn scopes_do_not_nest() {
+    fn an_inner_scope_rewinds_to_its_own_mark() {
         let arena: Arena<System, 256> = Arena::new(System);
-        let outer = arena.scope();
-        let inner = arena.scope();
-        assert!(outer.arena.is_some() && inner.arena.is_none());
+        unsafe {
+            let outer = arena.scope();
+            let kept = arena.alloc(layout(16, 8));
+            let inner = arena.scope();
+            let a = arena.alloc(layout(16, 8));
+            let b = arena.alloc(layout(16, 8));
+            arena.dealloc(a, layout(16, 8));
+            arena.dealloc(b, layout(16, 8));
+            drop(inner);
+            assert_eq!(arena.alloc(layout(16, 8)), a, "back to the inner mark");
+            assert!(
+                a as usize >= kept as usize + 16,
+                "not over the outer scope's block"
+            );
+            let _ = outer;
+        }
+    }
+
+    #[test]
+    fn an_inner_scope_whose_block_lives_on_keeps_it_and_the_outer_one_too() {
+        let arena: Arena<System, 256> = Arena::new(System);
+        unsafe {
+            let outer = arena.scope();
+            let inner = arena.scope();
+            let lives = arena.alloc(layout(16, 8));
+            drop(inner);
+            drop(outer);
+            let after = arena.alloc(layout(16, 8));
+            assert!(
+                after as usize >= lives as usize + 16,
+                "not over the living block"
+            );
+            arena.dealloc(lives, layout(16, 8));
+            arena.dealloc(after, layout(16, 8));
+        }
+    }
+
+    #[test]
+    fn closing_an_outer_scope_closes_the_inner_one() {
+        let arena: Arena<System, 256> = Arena::new(System);
+        unsafe {
+            let start = arena.alloc(layout(16, 8));
+            let outer = arena.scope();
+            let inner = arena.scope();
+            let a = arena.alloc(layout(16, 8));
+            arena.dealloc(a, layout(16, 8));
+            drop(outer);
+            // The inner scope's drop, after its outer one's, does nothing.
+            drop(inner);
+            assert_eq!(arena.alloc(layout(16, 8)), a);
+            let _ = start;
+        }
+    }
+
+    #[test]
+    fn scopes_beyond_the_most_do_nothing() {
+        let arena: Arena<System, 256> = Arena::new(System);
+        let scopes: Vec<_> = (0..MAX_SCOPES + 1).map(|_| arena.scope()).collect();
+        assert!(scopes[..MAX_SCOPES].iter().all(|s| s.arena.is_some()));
+        assert!(scopes[MAX_SCOPES].arena.is_none());
     }
 
     #[test]
@@ -344,11 +441,17 @@ mod tests {
 
         #[derive(Debug, Clone)]
         enum Step {
-            Alloc { size: usize, align_log2: u32 },
+            Alloc {
+                size: usize,
+                align_log2: u32,
+            },
             Free(usize),
             Realloc(usize, usize),
             Open,
+            /// The innermost open scope.
             Close,
+            /// The outermost open scope (and so every scope inside it), before them.
+            CloseOuter,
         }
 
         fn step() -> impl Strategy<Value = Step> {
@@ -359,25 +462,27 @@ mod tests {
                 (any::<usize>(), 1usize..400).prop_map(|(i, size)| Step::Realloc(i, size)),
                 Just(Step::Open),
                 Just(Step::Close),
+                Just(Step::CloseOuter),
             ]
         }
 
         proptest! {
-            /// Whatever the order of allocations, frees, reallocations and scopes, every live
-            /// block is aligned and keeps its own bytes (no two blocks overlap), in and past the
-            /// arena.
+            /// Whatever the order of allocations, frees, reallocations and scopes (nested, and
+            /// closed in or out of order), every live block is aligned and keeps its own bytes
+            /// (no two blocks overlap), in and past the arena.
             #[test]
             fn live_blocks_never_overlap(steps in prop::collection::vec(step(), 1..200)) {
                 let arena: Arena<System, 2048> = Arena::new(System);
                 // (block, layout, the byte it is filled with)
                 let mut live: Vec<(*mut u8, Layout, u8)> = Vec::new();
                 let mut fill = 0u8;
-                let mut scope = None;
+                let mut scopes = Vec::new();
                 for step in steps {
                     unsafe {
                         match step {
-                            Step::Open => scope = Some(arena.scope()),
-                            Step::Close => scope = None,
+                            Step::Open => scopes.push(arena.scope()),
+                            Step::Close => drop(scopes.pop()),
+                            Step::CloseOuter if !scopes.is_empty() => drop(scopes.remove(0)),
                             Step::Alloc { size, align_log2 } => {
                                 let layout = layout(size, 1 << align_log2);
                                 let block = arena.alloc(layout);
@@ -412,7 +517,7 @@ mod tests {
                         }
                     }
                 }
-                drop(scope);
+                drop(scopes);
                 for (block, layout, _) in live.drain(..) {
                     unsafe { arena.dealloc(block, layout) };
                 }

@@ -91,38 +91,70 @@ pub fn parse_event(text: &str, options: &ParseOptions) -> EventReport {
 
 /// One result per non-empty line; positions refer to the whole text.
 pub fn parse_events(ndjson: &str, options: &ParseOptions) -> Vec<EventReport> {
-    parse_event_lines(ndjson, options)
-        .into_iter()
+    EventLines::new(ndjson, options)
         .map(|(_, report)| report)
         .collect()
 }
 
-/// [`parse_events`], each report with the byte range of its line's content (without the line
-/// break): the wasm binding lets JS parse `event` from that text.
-pub(crate) fn parse_event_lines(ndjson: &str, options: &ParseOptions) -> Vec<(Span, EventReport)> {
-    let mut lines = Lines::new(ndjson);
-    let context = settings_context(options);
-    let mut results = Vec::new();
-    // Shared by every line: a log's events repeat the same intermediates and roots.
-    let mut certificates = CertificateCache::default();
-    let mut start = 0;
-    for (number, line) in ndjson.split_inclusive('\n').enumerate() {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if !content.trim().is_empty() {
+/// [`parse_events`] one line at a time, each report with the byte range of its line's content
+/// (without the line break): the wasm binding writes each report out and drops it before it
+/// reads the next line, so that a line's blocks go back to its allocator's arena, and lets JS
+/// parse `event` from that range of the text.
+pub(crate) struct EventLines<'t, 'o> {
+    ndjson: &'t str,
+    options: &'o ParseOptions,
+    context: Option<SettingsContext>,
+    lines: Lines<'t>,
+    /// Shared by every line: a log's events repeat the same intermediates and roots.
+    certificates: CertificateCache,
+    /// Where the next line starts, and its 0-based number.
+    start: usize,
+    number: usize,
+}
+
+impl<'t, 'o> EventLines<'t, 'o> {
+    pub fn new(ndjson: &'t str, options: &'o ParseOptions) -> Self {
+        EventLines {
+            ndjson,
+            options,
+            context: settings_context(options),
+            lines: Lines::new(ndjson),
+            certificates: CertificateCache::default(),
+            start: 0,
+            number: 0,
+        }
+    }
+}
+
+impl Iterator for EventLines<'_, '_> {
+    type Item = (Span, EventReport);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let rest = self
+                .ndjson
+                .get(self.start..)
+                .filter(|rest| !rest.is_empty())?;
+            let line = rest.split_inclusive('\n').next()?;
+            let start = self.start;
+            self.start += line.len();
+            self.number += 1;
+            let content = line.trim_end_matches(['\n', '\r']);
+            if content.trim().is_empty() {
+                continue;
+            }
             let mut report = parse_at(
                 content,
                 start,
-                options,
-                context.as_ref(),
-                &mut lines,
-                &mut certificates,
+                self.options,
+                self.context.as_ref(),
+                &mut self.lines,
+                &mut self.certificates,
             );
-            report.line = Some(number + 1);
-            results.push((Span::new(start, start + content.len()), report));
+            report.line = Some(self.number);
+            return Some((Span::new(start, start + content.len()), report));
         }
-        start += line.len();
     }
-    results
 }
 
 /// The line index of the whole text, built the first time a diagnostic needs a position:

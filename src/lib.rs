@@ -57,7 +57,7 @@ pub mod wasm;
 /// does not fit comes from the default allocator.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: Arena = allocator::Arena::new(std::alloc::System);
+pub(crate) static ALLOCATOR: Arena = allocator::Arena::new(std::alloc::System);
 
 #[cfg(target_arch = "wasm32")]
 type Arena = allocator::Arena<std::alloc::System, { 256 * 1024 }>;

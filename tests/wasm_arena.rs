@@ -23,6 +23,8 @@ fn calls_give_back_the_arena_they_take() {
     let body =
         r#"{"endpoint":"https://a.example.com","events":["certificate_revoke"],"secret":"short"}"#;
     let log = format!("{chain_event}\n{{\"event\":\"order_rejected\"}}\nnot json\n");
+    // Longer than the arena holds at once: each line's blocks go back before the next line.
+    let long_log = log.repeat(200);
     let calls: Vec<Box<dyn Fn()>> = vec![
         Box::new(|| drop(wasm::validate_request(body.into(), None))),
         Box::new(|| drop(wasm::validate_request(json(body), None))),
@@ -49,6 +51,7 @@ fn calls_give_back_the_arena_they_take() {
         Box::new(|| drop(wasm::classify_product("ssl_plus".into()))),
         Box::new(|| drop(wasm::parse_event(chain_event.as_str().into(), None))),
         Box::new(|| drop(wasm::parse_events(log.as_str().into(), None))),
+        Box::new(|| drop(wasm::parse_events(long_log.as_str().into(), None))),
         Box::new(|| {
             drop(wasm::parse_event(
                 chain_event.as_str().into(),
