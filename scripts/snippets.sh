@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Moves wasm-bindgen's inline_js snippets of one build (src/wasm.rs: the readers of the results
-# that cross as records and, in the full build, parseEvent's lazily parsed `event`) into one
-# file with a stable name beside its glue: WEB/binding.js (ES module) and NODE/binding.js
-# (CommonJS, for the nodejs target's require).
+# that cross as records and the options reader; in the full build also the event readers,
+# which settle each event from the caller's text) into one file with a stable name beside its
+# glue: WEB/binding.js (ES module) and NODE/binding.js (CommonJS, for the nodejs target's
+# require).
 # Usage: scripts/snippets.sh WEB_DIR NODE_DIR
 set -euo pipefail
 CRATE=certcentral_webhooks

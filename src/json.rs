@@ -850,7 +850,6 @@ impl Serialize for Value {
     }
 }
 
-/// The member `JSON.parse` would keep for `key`: its last occurrence.
 /// Whether two values are written the same, member order and repeated keys included, wherever
 /// each was read from or built (spans are not compared; numbers are compared as written, so
 /// `1` and `1.0` differ): a body normalized without any change is its own value.
@@ -876,6 +875,7 @@ pub fn same_members(a: &[Member], b: &[Member]) -> bool {
             .all(|(a, b)| a.key == b.key && same_value(&a.value.value, &b.value.value))
 }
 
+/// The member `JSON.parse` would keep for `key`: its last occurrence.
 pub fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
     members.iter().rev().find(|m| m.key == key)
 }

@@ -195,7 +195,7 @@ impl Options {
         if !value.is_object() {
             return Err(misuse("options must be an object"));
         }
-        let values = OPTION_KEYS.with(|cache| {
+        let read = OPTION_KEYS.with(|cache| {
             let at = OPTION_SHAPES
                 .iter()
                 .position(|shape| shape.name == known.name);
@@ -208,21 +208,21 @@ impl Options {
                 }
             };
             option_values(&value, keys, known.open)
-        });
-        if let Some(key) = values.get(0).as_string() {
+        })?;
+        if let Some(key) = read.as_string() {
             return Err(misuse(&format!(
                 "unknown option `{key}`; known: {}",
                 known.keys().collect::<Vec<_>>().join(", ")
             )));
         }
-        Ok(Options(Some((values, known))))
+        Ok(Options(Some((read.unchecked_into(), known))))
     }
 
     /// The value of `member`, `None` when absent, `undefined`, or not a key of this shape.
     fn get(&self, member: &ShapeMember) -> Option<JsValue> {
         let (values, shape) = self.0.as_ref()?;
         let at = shape.members.iter().position(|m| m.key == member.key)?;
-        Some(values.get(at as u32 + 1)).filter(|v| !v.is_undefined())
+        Some(values.get(at as u32)).filter(|v| !v.is_undefined())
     }
 
     fn bool(&self, member: &ShapeMember) -> Result<Option<bool>, JsValue> {
@@ -277,8 +277,10 @@ impl Options {
     }
 }
 
+/// A shape's keys as a JS array, made by `split` in JS: an array filled by `push` would call
+/// a setter someone put on `Array.prototype` for an index.
 fn keys_array(shape: &Shape) -> js_sys::Array {
-    shape.keys().map(JsValue::from_str).collect()
+    option_keys(&shape.keys().collect::<Vec<_>>().join(","))
 }
 
 /// The explainer's results cross as one JSON string that `JSON.parse` turns into plain objects
@@ -303,7 +305,7 @@ pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsVa
         // A body left as it was is its own `normalized`: JS parses the caller's text (or the
         // JSON made of the caller's object) rather than a copy written here.
         let source = input.source.as_ref().filter(|_| unchanged);
-        Ok(validation_output(&report, source))
+        validation_output(&report, source)
     })
 }
 
@@ -434,7 +436,7 @@ impl Records {
 fn validation_output(
     report: &crate::ValidationReport,
     source: Option<&js_sys::JsString>,
-) -> JsValue {
+) -> Result<JsValue, JsValue> {
     let mut records = Records::new();
     records.validation(report, source.is_some());
     let source = source.map_or(JsValue::UNDEFINED, |text| text.into());
@@ -504,29 +506,47 @@ function parseAsRead(source, start, end) {
 // or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-// An options object in one call: [the first own key that is not one of `keys` (a closed shape
-// only; undefined when none), then options[key] for each of `keys`].
+// An options object in one call: the first own key that is not one of `keys` (closed shapes
+// only), or else options[key] for each of `keys`. A getter that throws reads as absent, as
+// Reflect.get's error did before. The array is made by `map`, which defines its elements: no
+// setter on Array.prototype is called, and no iterator is used.
 export function optionValues(options, keys, open) {
-  const values = [undefined];
   if (!open) {
-    for (const key of Object.keys(options)) {
+    const own = Object.keys(options);
+    for (let i = 0; i < own.length; i++) {
       let known = false;
-      for (let i = 0; i < keys.length; i++) if (keys[i] === key) known = true;
-      if (!known) {
-        values[0] = key;
-        return values;
-      }
+      for (let k = 0; k < keys.length; k++) if (keys[k] === own[i]) known = true;
+      if (!known) return own[i];
     }
   }
-  for (let i = 0; i < keys.length; i++) values.push(options[keys[i]]);
-  return values;
+  return keys.map((key) => {
+    try {
+      return options[key];
+    } catch {
+      return undefined;
+    }
+  });
 }
+export function optionKeys(joined) { return joined.split(','); }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = optionValues)]
-    fn option_values(options: &JsValue, keys: &js_sys::Array, open: bool) -> js_sys::Array;
-    #[wasm_bindgen(js_name = decodeValidation)]
-    fn decode_validation(numbers: &[u32], texts: &str, source: &JsValue) -> JsValue;
+    // Every import that can throw is `catch`: an exception that unwinds through the wasm
+    // frames skips their clean-up (the arena's scope, the wasm stack), and enough of them
+    // leave the instance unusable. Caught, the error is returned and thrown by the binding.
+    #[wasm_bindgen(catch, js_name = optionValues)]
+    fn option_values(
+        options: &JsValue,
+        keys: &js_sys::Array,
+        open: bool,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = optionKeys)]
+    fn option_keys(joined: &str) -> js_sys::Array;
+    #[wasm_bindgen(catch, js_name = decodeValidation)]
+    fn decode_validation(
+        numbers: &[u32],
+        texts: &str,
+        source: &JsValue,
+    ) -> Result<JsValue, JsValue>;
     #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = readerKit)]
     fn reader_kit() -> JsValue;
@@ -777,22 +797,23 @@ function defineLazy(report, key, parse) {
 }
 "#)]
     extern "C" {
-        #[wasm_bindgen(js_name = decodeEvent)]
+        // `catch`, as the shared snippet's imports are.
+        #[wasm_bindgen(catch, js_name = decodeEvent)]
         fn decode_event(
             kit: &JsValue,
             numbers: &[u32],
             texts: &str,
             source: &JsValue,
             places: &[u32],
-        ) -> JsValue;
-        #[wasm_bindgen(js_name = decodeEvents)]
+        ) -> Result<JsValue, JsValue>;
+        #[wasm_bindgen(catch, js_name = decodeEvents)]
         fn decode_events(
             kit: &JsValue,
             numbers: &[u32],
             texts: &str,
             source: &JsValue,
             places: &[u32],
-        ) -> JsValue;
+        ) -> Result<JsValue, JsValue>;
     }
 
     thread_local! {
@@ -803,12 +824,15 @@ function defineLazy(report, key, parse) {
 
     /// The report(s) for JS: `records` decoded by `decode` with the readers of the shared
     /// snippet, and the events at `places` parsed from `source` (the caller's text).
+    /// `decodeEvent` or `decodeEvents`: (kit, numbers, texts, source, places).
+    type Decode = fn(&JsValue, &[u32], &str, &JsValue, &[u32]) -> Result<JsValue, JsValue>;
+
     fn events_output(
-        decode: fn(&JsValue, &[u32], &str, &JsValue, &[u32]) -> JsValue,
+        decode: Decode,
         records: &Records,
         source: impl FnOnce() -> js_sys::JsString,
         places: &[u32],
-    ) -> JsValue {
+    ) -> Result<JsValue, JsValue> {
         let source: JsValue = if places.is_empty() {
             JsValue::UNDEFINED
         } else {
@@ -839,7 +863,7 @@ function defineLazy(report, key, parse) {
                     .source
                     .unwrap_or_else(|| js_sys::JsString::from(input.text.as_str()))
             };
-            Ok(events_output(decode_event, &records, source, &places))
+            events_output(decode_event, &records, source, &places)
         })
     }
 
@@ -892,7 +916,7 @@ function defineLazy(report, key, parse) {
                     .cloned()
                     .unwrap_or_else(|| js_sys::JsString::from(text.as_str()))
             };
-            Ok(events_output(decode_events, &records, source, &places))
+            events_output(decode_events, &records, source, &places)
         })
     }
 

@@ -115,6 +115,40 @@ test('a body left unchanged is its own normalized, however it was given', () => 
   assert.deepEqual(api.validateRequest('{"endpoint":"https://a.example.com","webhook_settings":{"webhook_send_certificate_chain":1}}').normalized, { endpoint: 'https://a.example.com', webhook_settings: { webhook_send_certificate_chain: '1' } });
 });
 
+test('an options object that throws neither kills the instance nor changes the answer', () => {
+  // An exception thrown while the wasm is running skips its clean-up; enough of them used to
+  // leave every later call failing. A getter that throws reads as absent (as before); a Proxy
+  // whose key listing throws makes the call throw that error.
+  const body = '{"endpoint":"https://a.example.com"}';
+  const expected = api.validateRequest(body);
+  const getter = { get strict() { throw new Error('boom'); } };
+  const proxy = new Proxy({}, { ownKeys() { throw new Error('no keys'); } });
+  for (let i = 0; i < 5000; i++) {
+    assert.deepEqual(api.validateRequest(body, getter), expected);
+    assert.throws(() => api.validateRequest(body, proxy), /no keys/);
+    assert.throws(() => api.parseEvent('{"event":"certificate_revoked","data":{}}', proxy), /no keys/);
+  }
+  assert.deepEqual(api.validateRequest(body), expected);
+  assert.equal(api.parseEvent('{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2}}').ok, true);
+});
+
+test('options are read whatever Array.prototype holds', () => {
+  // Index setters on Array.prototype break Node itself, so they stand only for the call.
+  let called = 0;
+  let report;
+  try {
+    for (const index of ['0', '1', '2']) {
+      Object.defineProperty(Array.prototype, index, { set() { called++; }, get() {}, configurable: true });
+    }
+    report = api.validateRequest('{"endpoint":"https://a.example.com","secret":""}', { mode: 'update', strict: true });
+  } finally {
+    for (const index of ['0', '1', '2']) delete Array.prototype[index];
+  }
+  // On update an empty secret removes it: valid only if `mode` was read.
+  assert.equal(report.valid, true);
+  assert.equal(called, 0);
+});
+
 test('optional members are own properties whatever Object.prototype holds', (t) => {
   // A setter or a read-only property of the same name on Object.prototype neither hides a
   // report's optional member nor makes the call throw, as with JSON.parse.
