@@ -392,8 +392,8 @@ impl EventReader<'_> {
             }
             entries.push(self.chain_entry(entry, &entry_path, i));
         }
-        let described = chain::describe(&entries);
-        for problem in chain::problems(&entries, &described, self.now) {
+        let links = chain::links(&entries);
+        for problem in chain::problems(&entries, &links, self.now) {
             let (at, span) = match problem.entry {
                 Some(i) => (pointer(path, &i.to_string()), nodes[i].span),
                 None => (path.to_string(), node.span),
@@ -402,7 +402,7 @@ impl EventReader<'_> {
             finding.hint = problem.hint.map(str::to_string);
             self.push(finding);
         }
-        self.chain = Some(described.into_iter().flatten().collect());
+        self.chain = Some(chain::describe(entries, &links));
     }
 
     /// One entry as read; its certificate is `None` when the entry is not usable, which is
