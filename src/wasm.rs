@@ -23,66 +23,44 @@ fn misuse(message: &str) -> JsValue {
     error.into()
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The host's `TextEncoder` (Node and every browser have one).
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(
-        this: &TextEncoder,
-        text: &js_sys::JsString,
-        into: &js_sys::Uint8Array,
-    ) -> EncodeResult;
-    /// What `encodeInto` reports.
-    type EncodeResult;
-    #[wasm_bindgen(method, getter)]
-    fn read(this: &EncodeResult) -> u32;
-    #[wasm_bindgen(method, getter)]
-    fn written(this: &EncodeResult) -> u32;
-}
-
 thread_local! {
-    /// One encoder for every call: constructing one costs more than encoding a small body.
-    static ENCODER: TextEncoder = TextEncoder::new();
+    /// The instance's memory, which `encodeText` (binding.js) writes a caller's text into.
+    static MEMORY: JsValue = wasm_bindgen::memory();
 }
 
 /// A JS string as UTF-8, written by the host's `TextEncoder.encodeInto` straight into wasm
-/// memory: one copy, no JS array per call. wasm-bindgen's own conversion copies ASCII one
-/// character at a time in JavaScript, which was a tenth of the time spent on a
-/// certificate_issued event with a chain. Lone surrogates become U+FFFD, so the bytes are
-/// always UTF-8. At most `limit` + 4 bytes are copied: past the input limit the reader only
-/// needs to see that the text is longer, and a huge string must not exhaust wasm memory.
+/// memory (`encodeText` in binding.js): one copy, no JS array per call, and one call into JS
+/// (a call each for the view, the encoder and the two counts of its answer had been most of
+/// copying a small body in). wasm-bindgen's own conversion copies ASCII one character at a
+/// time in JavaScript, which was a tenth of the time spent on a certificate_issued event with
+/// a chain. Lone surrogates become U+FFFD, so the bytes are always UTF-8. At most `limit` + 4
+/// bytes are copied: past the input limit the reader only needs to see that the text is
+/// longer, and a huge string must not exhaust wasm memory.
 fn utf8(text: &js_sys::JsString, limit: usize) -> String {
     let units = text.length() as usize;
     let most = limit.saturating_add(4);
-    // Room for ASCII first; more only for what did not fit (at most 3 bytes per UTF-16 unit).
-    let mut bytes: Vec<u8> = Vec::with_capacity(units.min(most));
-    let mut read = 0usize;
-    ENCODER.with(|encoder| loop {
-        let spare = bytes.capacity() - bytes.len();
-        let rest = if read == 0 {
-            text.clone()
+    // Room for ASCII first; for other text, then room for its longest encoding (3 bytes per
+    // UTF-16 unit), up to the limit, and the text encoded again from its start.
+    let mut room = units.min(most);
+    loop {
+        let mut bytes: Vec<u8> = Vec::with_capacity(room);
+        let answer =
+            MEMORY.with(|memory| encode_text(text, memory, bytes.as_mut_ptr() as u32, room as u32));
+        let (complete, written) = if answer >= 0.0 {
+            (true, answer as usize)
         } else {
-            text.slice(read as u32, units as u32)
+            (false, (-answer - 1.0) as usize)
         };
-        // SAFETY: the view covers exactly the vector's spare capacity, and nothing allocates
-        // in wasm memory (which could move it) while encodeInto writes through it.
-        let view =
-            unsafe { js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr().add(bytes.len()), spare) };
-        let result = encoder.encode_into(&rest, &view);
-        let (consumed, written) = (result.read() as usize, result.written() as usize);
-        // SAFETY: encodeInto wrote `written` initialised bytes into the spare capacity.
-        unsafe { bytes.set_len(bytes.len() + written.min(spare)) };
-        read += consumed;
-        if read >= units || bytes.len() > limit || (consumed == 0 && spare >= 4) {
-            break;
+        // SAFETY: encodeInto wrote `written` initialised bytes into the vector's capacity
+        // (`room` bytes), and nothing allocated in wasm memory while it did.
+        unsafe { bytes.set_len(written.min(room)) };
+        let longest = units.saturating_mul(3).min(most);
+        if complete || room >= longest {
+            // Cut short only past the limit, always between two characters.
+            return String::from_utf8(bytes).unwrap_or_default();
         }
-        let needed = (units - read).saturating_mul(3);
-        bytes.reserve(needed.min(most.saturating_sub(bytes.len())).max(4));
-    });
-    String::from_utf8(bytes).unwrap_or_default()
+        room = longest;
+    }
 }
 
 /// A payload: JSON text (positions known) or a parsed JS value (converted to text once).
@@ -506,6 +484,17 @@ function parseAsRead(source, start, end) {
 // or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+// A caller's text as UTF-8 into wasm memory at `at` (room for `room` bytes): the bytes written
+// when all of it fit, else -(bytes written) - 1. The view is made again only when the memory
+// has grown (its old buffer is then detached).
+const encoder = new TextEncoder();
+let memoryBytes;
+export function encodeText(text, memory, at, room) {
+  if (memoryBytes === undefined || memoryBytes.buffer !== memory.buffer) memoryBytes = new Uint8Array(memory.buffer);
+  const { read, written } = encoder.encodeInto(text, memoryBytes.subarray(at, at + room));
+  return read === text.length ? written : -written - 1;
+}
+
 // An options object in one call: the first own key that is not one of `keys` (closed shapes
 // only), or else options[key] for each of `keys`. A getter that throws reads as absent, as
 // Reflect.get's error did before. The array is made by `map`, which defines its elements: no
@@ -541,6 +530,8 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = optionKeys)]
     fn option_keys(joined: &str) -> js_sys::Array;
+    #[wasm_bindgen(js_name = encodeText)]
+    fn encode_text(text: &js_sys::JsString, memory: &JsValue, at: u32, room: u32) -> f64;
     #[wasm_bindgen(catch, js_name = decodeValidation)]
     fn decode_validation(
         numbers: &[u32],

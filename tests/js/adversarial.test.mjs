@@ -132,6 +132,20 @@ test('an options object that throws neither kills the instance nor changes the a
   assert.equal(api.parseEvent('{"event":"certificate_revoked","data":{"order_id":1,"certificate_id":2}}').ok, true);
 });
 
+test('text is copied in as UTF-8 up to maxInputBytes, counted in bytes, whatever its characters', () => {
+  // The copy starts with room for ASCII and makes room for the rest when a text needs it.
+  const body = (value) => `{"endpoint":"https://a.example.com","note":"${value}"}`;
+  for (const char of ['a', '\u00e9', '\u20ac', '\ud83d\ude00', '\ud800']) {
+    const text = body(char.repeat(300));
+    const bytes = Buffer.byteLength(text.toWellFormed());
+    const fits = api.validateRequest(text, { maxInputBytes: bytes });
+    assert.equal(fits.diagnostics.some((d) => d.code === 'input-too-large'), false, char);
+    assert.equal(fits.normalized.note, char.repeat(300).toWellFormed(), char);
+    const over = api.validateRequest(text, { maxInputBytes: bytes - 1 });
+    assert.deepEqual(over.diagnostics.map((d) => d.code), ['input-too-large'], char);
+  }
+});
+
 test('options are read whatever Array.prototype holds', () => {
   // Index setters on Array.prototype break Node itself, so they stand only for the call.
   let called = 0;
