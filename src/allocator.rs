@@ -9,9 +9,9 @@
 //! in what is left of the arena comes from the default allocator, so a large input costs what
 //! it did.
 //!
-//! Blocks that outlive a call exist: the first use of a thread-local (the binding's cached
-//! `TextEncoder`) leaves one that lives for good. Such a block only keeps its scope from
-//! rewinding, so correctness never depends on what other code keeps.
+//! Blocks that outlive a call can exist: wasm-bindgen's table of JS references grows on first
+//! use, and a thread-local that allocates would leave a block that lives for good. Such a block
+//! only keeps its scope from rewinding, so correctness never depends on what other code keeps.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;

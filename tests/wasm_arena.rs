@@ -67,7 +67,8 @@ fn calls_give_back_the_arena_they_take() {
             let _ = wasm::is_digicert_source("203.0.113.9".into());
         }),
     ];
-    // A first round makes what lives for good (the cached TextEncoder's thread-local).
+    // A first round makes what lives for good (the binding's thread-locals, wasm-bindgen's
+    // table of JS references).
     calls.iter().for_each(|call| call());
     for (i, call) in calls.iter().enumerate() {
         let before = certcentral_webhooks::arena_bytes_in_use();
