@@ -852,12 +852,15 @@ impl Serialize for Value {
 
 /// Whether two values are written the same, member order and repeated keys included, wherever
 /// each was read from or built (spans are not compared; numbers are compared as written, so
-/// `1` and `1.0` differ): a body normalized without any change is its own value.
+/// `1` and `1.0` differ, and one beyond a double's range is never the same): a body normalized
+/// without any change is its own value.
 pub fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Null, Value::Null) => true,
         (Value::Bool(a), Value::Bool(b)) => a == b,
-        (Value::Number(a), Value::Number(b)) => a == b,
+        // A number beyond a double's range is written as null (as serde_json does), while
+        // JSON.parse of the text would make it Infinity: never the text's own value.
+        (Value::Number(a), Value::Number(b)) => a == b && a.is_finite(),
         (Value::String(a), Value::String(b)) => a == b,
         (Value::Array(a), Value::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_value(&a.value, &b.value))

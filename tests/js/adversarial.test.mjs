@@ -110,6 +110,10 @@ test('a body left unchanged is its own normalized, however it was given', () => 
     assert.deepEqual(report.normalized, expected);
     assert.deepEqual(Object.keys(report.normalized), Object.keys(value));
   }
+  // A number beyond a double's range is written as null (as JSON.stringify would write
+  // Infinity), not parsed from the text into Infinity.
+  assert.equal(api.validateRequest('{"endpoint":"https://a.example.com","x":1e400}').normalized.x, null);
+  assert.equal(api.validateRequest('{"endpoint":"https://a.example.com","x":[-1e400]}').normalized.x[0], null);
   // Changed by normalization (a repeated key dropped, a flag respelled): written out.
   assert.deepEqual(api.validateRequest('{"endpoint":"https://a.example.com","endpoint":"https://b.example.com"}').normalized, { endpoint: 'https://b.example.com' });
   assert.deepEqual(api.validateRequest('{"endpoint":"https://a.example.com","webhook_settings":{"webhook_send_certificate_chain":1}}').normalized, { endpoint: 'https://a.example.com', webhook_settings: { webhook_send_certificate_chain: '1' } });
