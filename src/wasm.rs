@@ -30,8 +30,8 @@ thread_local! {
 
 /// A JS string as UTF-8, written by the host's `TextEncoder.encodeInto` straight into wasm
 /// memory (`encodeText` in binding.js): one copy, no JS array per call, and one call into JS
-/// (a call each for the view, the encoder and the two counts of its answer had been most of
-/// copying a small body in). wasm-bindgen's own conversion copies ASCII one character at a
+/// per stretch (a call each for the view, the encoder and the two counts of its answer had
+/// been most of copying a small body in). wasm-bindgen's own conversion copies ASCII one character at a
 /// time in JavaScript, which was a tenth of the time spent on a certificate_issued event with
 /// a chain. Lone surrogates become U+FFFD, so the bytes are always UTF-8. At most `limit` + 4
 /// bytes are copied: past the input limit the reader only needs to see that the text is
@@ -39,27 +39,33 @@ thread_local! {
 fn utf8(text: &js_sys::JsString, limit: usize) -> String {
     let units = text.length() as usize;
     let most = limit.saturating_add(4);
-    // Room for ASCII first; for other text, then room for its longest encoding (3 bytes per
-    // UTF-16 unit), up to the limit, and the text encoded again from its start.
-    let mut room = units.min(most);
+    // Room for ASCII first; for what did not fit, room for its longest encoding (3 bytes per
+    // UTF-16 unit) up to the limit, and the encoding goes on where it stopped.
+    let mut bytes: Vec<u8> = Vec::with_capacity(units.min(most));
+    let mut read = 0usize;
     loop {
-        let mut bytes: Vec<u8> = Vec::with_capacity(room);
-        let answer =
-            MEMORY.with(|memory| encode_text(text, memory, bytes.as_mut_ptr() as u32, room as u32));
+        let (at, room) = (bytes.len(), bytes.capacity() - bytes.len());
+        let answer = MEMORY.with(|memory| {
+            // SAFETY: `at..at + room` is the vector's spare capacity.
+            let free = unsafe { bytes.as_mut_ptr().add(at) };
+            encode_text(text, read as u32, memory, free as u32, room as u32)
+        });
         let (complete, written) = if answer >= 0.0 {
             (true, answer as usize)
         } else {
             (false, (-answer - 1.0) as usize)
         };
-        // SAFETY: encodeInto wrote `written` initialised bytes into the vector's capacity
-        // (`room` bytes), and nothing allocated in wasm memory while it did.
-        unsafe { bytes.set_len(written.min(room)) };
-        let longest = units.saturating_mul(3).min(most);
-        if complete || room >= longest {
+        // SAFETY: encodeInto wrote `written` initialised bytes into the spare capacity, and
+        // nothing allocated in wasm memory while it did.
+        unsafe { bytes.set_len(at + written.min(room)) };
+        // encodeInto stops between characters, so what it wrote tells what it read.
+        read += crate::position::utf16_len(&bytes[at..]);
+        if complete || bytes.len() > limit || (written == 0 && room >= 4) {
             // Cut short only past the limit, always between two characters.
             return String::from_utf8(bytes).unwrap_or_default();
         }
-        room = longest;
+        let needed = (units - read.min(units)).saturating_mul(3);
+        bytes.reserve(needed.min(most.saturating_sub(bytes.len())).max(4));
     }
 }
 
@@ -147,18 +153,10 @@ impl Input {
 /// keys, in the shape's order, read in one call (`optionValues` in `binding.js`).
 struct Options(Option<(js_sys::Array, &'static Shape)>);
 
-/// The options shapes, each with its keys as a JS array made once (`OPTION_KEYS`).
-const OPTION_SHAPES: [&Shape; 4] = [
-    &inputs::VALIDATE,
-    &inputs::EXPLAIN,
-    &inputs::SCENARIO,
-    &inputs::PARSE,
-];
-
 thread_local! {
-    /// The keys of each of `OPTION_SHAPES`, as JS strings: made on first use, not per call.
+    /// The keys of each shape of `inputs::ALL`, as JS strings: made on first use, not per call.
     /// Only handles to JS values, so nothing here is allocated in wasm memory.
-    static OPTION_KEYS: [std::cell::OnceCell<js_sys::Array>; OPTION_SHAPES.len()] =
+    static OPTION_KEYS: [std::cell::OnceCell<js_sys::Array>; inputs::ALL.len()] =
         Default::default();
 }
 
@@ -174,18 +172,16 @@ impl Options {
             return Err(misuse("options must be an object"));
         }
         let read = OPTION_KEYS.with(|cache| {
-            let at = OPTION_SHAPES
+            let keys = inputs::ALL
                 .iter()
-                .position(|shape| shape.name == known.name);
-            let made;
-            let keys = match at {
-                Some(at) => cache[at].get_or_init(|| keys_array(known)),
-                None => {
-                    made = keys_array(known);
-                    &made
-                }
-            };
-            option_values(&value, keys, known.open)
+                .position(|shape| shape.name == known.name)
+                .and_then(|at| cache.get(at))
+                .map(|keys| keys.get_or_init(|| keys_array(known)));
+            match keys {
+                Some(keys) => option_values(&value, keys, known.open),
+                // Every shape read here is one of `inputs::ALL`.
+                None => option_values(&value, &keys_array(known), known.open),
+            }
         })?;
         if let Some(key) = read.as_string() {
             return Err(misuse(&format!(
@@ -484,15 +480,16 @@ function parseAsRead(source, start, end) {
 // or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-// A caller's text as UTF-8 into wasm memory at `at` (room for `room` bytes): the bytes written
-// when all of it fit, else -(bytes written) - 1. The view is made again only when the memory
-// has grown (its old buffer is then detached).
+// A caller's text from UTF-16 unit `from` on, as UTF-8 into wasm memory at `at` (room for
+// `room` bytes): the bytes written when all of it fit, else -(bytes written) - 1. The view is
+// made again only when the memory has grown (its old buffer is then detached).
 const encoder = new TextEncoder();
 let memoryBytes;
-export function encodeText(text, memory, at, room) {
+export function encodeText(text, from, memory, at, room) {
   if (memoryBytes === undefined || memoryBytes.buffer !== memory.buffer) memoryBytes = new Uint8Array(memory.buffer);
-  const { read, written } = encoder.encodeInto(text, memoryBytes.subarray(at, at + room));
-  return read === text.length ? written : -written - 1;
+  const rest = from === 0 ? text : text.slice(from);
+  const { read, written } = encoder.encodeInto(rest, memoryBytes.subarray(at, at + room));
+  return read === rest.length ? written : -written - 1;
 }
 
 // An options object in one call: the first own key that is not one of `keys` (closed shapes
@@ -531,7 +528,8 @@ extern "C" {
     #[wasm_bindgen(js_name = optionKeys)]
     fn option_keys(joined: &str) -> js_sys::Array;
     #[wasm_bindgen(js_name = encodeText)]
-    fn encode_text(text: &js_sys::JsString, memory: &JsValue, at: u32, room: u32) -> f64;
+    fn encode_text(text: &js_sys::JsString, from: u32, memory: &JsValue, at: u32, room: u32)
+        -> f64;
     #[wasm_bindgen(catch, js_name = decodeValidation)]
     fn decode_validation(
         numbers: &[u32],
@@ -694,31 +692,27 @@ mod full {
 // property. Defining the getter costs as much as JSON.parse of about 2,000 characters (README
 // "Performance"), so below that, waiting saves nothing.
 // places: [report index, 0 = event / 1 = unknownEvent, start, end (UTF-16 units)] per event.
-export function decodeEvent(kit, numbers, texts, source, places) {
-  const report = eventReader(kit.reader(numbers, texts))();
-  settleEvents([report], source, places, kit.parseAsRead);
-  return report;
-}
-export function decodeEvents(kit, numbers, texts, source, places) {
+// A list of reports; `one` (parseEvent) answers with its only report.
+export function decodeEvents(kit, numbers, texts, source, places, one) {
   const read = kit.reader(numbers, texts);
   const reports = read.list(eventReader(read));
   settleEvents(reports, source, places, kit.parseAsRead);
-  return reports;
+  return one ? reports[0] : reports;
 }
-function eventReader({ number, flag, text, nullable, json, list, diagnostic }) {
+function eventReader({ number, flag, text, nullable, list, diagnostic }) {
   const certificate = () => ({
     index: number(), role: text(), subjectCommonName: nullable(text), issuerIndex: nullable(number),
     commonName: nullable(text), subject: text(), issuer: text(), serialNumber: text(),
     notBefore: text(), notAfter: text(), sha256Fingerprint: text(), isCa: flag(),
     selfSigned: flag(), dnsNames: list(text), keyAlgorithm: text(), signatureAlgorithm: text(),
   });
+  // `event` and `unknownEvent` are filled in by settleEvents, from the caller's text.
   return () => {
-    const ok = flag(), event = nullable(json), unknownEvent = nullable(json);
-    const chain = nullable(() => list(certificate)), explanation = nullable(text);
+    const ok = flag(), chain = nullable(() => list(certificate)), explanation = nullable(text);
     const diagnostics = list(diagnostic);
     return flag()
-      ? { ok, event, unknownEvent, chain, explanation, diagnostics, line: number() }
-      : { ok, event, unknownEvent, chain, explanation, diagnostics };
+      ? { ok, event: null, unknownEvent: null, chain, explanation, diagnostics, line: number() }
+      : { ok, event: null, unknownEvent: null, chain, explanation, diagnostics };
   };
 }
 const PARSED_AT_ONCE = 2048;
@@ -789,14 +783,6 @@ function defineLazy(report, key, parse) {
 "#)]
     extern "C" {
         // `catch`, as the shared snippet's imports are.
-        #[wasm_bindgen(catch, js_name = decodeEvent)]
-        fn decode_event(
-            kit: &JsValue,
-            numbers: &[u32],
-            texts: &str,
-            source: &JsValue,
-            places: &[u32],
-        ) -> Result<JsValue, JsValue>;
         #[wasm_bindgen(catch, js_name = decodeEvents)]
         fn decode_events(
             kit: &JsValue,
@@ -804,6 +790,7 @@ function defineLazy(report, key, parse) {
             texts: &str,
             source: &JsValue,
             places: &[u32],
+            one: bool,
         ) -> Result<JsValue, JsValue>;
     }
 
@@ -815,14 +802,14 @@ function defineLazy(report, key, parse) {
 
     /// The report(s) for JS: `records` decoded by `decode` with the readers of the shared
     /// snippet, and the events at `places` parsed from `source` (the caller's text).
-    /// `decodeEvent` or `decodeEvents`: (kit, numbers, texts, source, places).
-    type Decode = fn(&JsValue, &[u32], &str, &JsValue, &[u32]) -> Result<JsValue, JsValue>;
-
+    /// The report(s) for JS: `records` decoded with the readers of the shared snippet, and the
+    /// events at `places` parsed from `source` (the caller's text); `one` for parseEvent's
+    /// single report.
     fn events_output(
-        decode: Decode,
         records: &Records,
         source: impl FnOnce() -> js_sys::JsString,
         places: &[u32],
+        one: bool,
     ) -> Result<JsValue, JsValue> {
         let source: JsValue = if places.is_empty() {
             JsValue::UNDEFINED
@@ -831,7 +818,7 @@ function defineLazy(report, key, parse) {
         };
         KIT.with(|kit| {
             let kit = kit.get_or_init(super::reader_kit);
-            decode(kit, &records.numbers, &records.texts, &source, places)
+            decode_events(kit, &records.numbers, &records.texts, &source, places, one)
         })
     }
 
@@ -843,18 +830,19 @@ function defineLazy(report, key, parse) {
             let input = Input::read(&input, "input", options.max_input_bytes)?;
             let mut report = crate::parse_event(&input.text, &options);
             input.drop_ranges_unless_text(&mut report.diagnostics);
+            let mut records = Records::new();
+            // A list of one, as parseEvents writes its reports.
+            records.number(1);
             let mut places = Vec::new();
-            if let Some(member) = leave_event_to_js(&mut report) {
+            if let Some(member) = records.event(&report) {
                 places.extend([0, member, 0, u32::MAX]);
             }
-            let mut records = Records::new();
-            records.event(&report);
             let source = || {
                 input
                     .source
                     .unwrap_or_else(|| js_sys::JsString::from(input.text.as_str()))
             };
-            events_output(decode_event, &records, source, &places)
+            events_output(&records, source, &places, true)
         })
     }
 
@@ -887,14 +875,13 @@ function defineLazy(report, key, parse) {
                 // so the line's blocks go back to the arena instead of filling it (and leaving
                 // every later block to dlmalloc, a fifth of a large log's time).
                 let line = crate::ALLOCATOR.scope();
-                let Some((span, mut report)) = lines.next() else {
+                let Some((span, report)) = lines.next() else {
                     break;
                 };
-                if let Some(member) = leave_event_to_js(&mut report) {
+                if let Some(member) = records.event(&report) {
                     let start = utf16.at(span.start);
                     places.extend([count, member, start, utf16.at(span.end)]);
                 }
-                records.event(&report);
                 count += 1;
                 drop(report);
                 drop(line);
@@ -907,14 +894,16 @@ function defineLazy(report, key, parse) {
                     .cloned()
                     .unwrap_or_else(|| js_sys::JsString::from(text.as_str()))
             };
-            events_output(decode_events, &records, source, &places)
+            events_output(&records, source, &places, false)
         })
     }
 
     impl Records {
-        /// Read by `event` in `reader` (binding.js). `event` and `unknownEvent` are normally
-        /// taken out first (`leave_event_to_js`) and parsed in JS from the caller's text.
-        fn event(&mut self, report: &crate::EventReport) {
+        /// Read by `eventReader` (binding.js). `event` and `unknownEvent` are the caller's own
+        /// JSON, so they are not written here: JS parses them from the caller's text
+        /// (`settleEvents`). Returns which of the two the report holds, for `places`: 0 for
+        /// `event`, 1 for `unknownEvent`.
+        fn event(&mut self, report: &crate::EventReport) -> Option<u32> {
             let crate::EventReport {
                 ok,
                 event,
@@ -925,8 +914,6 @@ function defineLazy(report, key, parse) {
                 line,
             } = report;
             self.flag(*ok);
-            self.optional(event.as_ref(), Self::json);
-            self.optional(unknown_event.as_ref(), Self::json);
             self.optional(chain.as_deref(), |records, chain| {
                 records.number(chain.len());
                 chain.iter().for_each(|entry| records.certificate(entry));
@@ -934,6 +921,11 @@ function defineLazy(report, key, parse) {
             self.optional(explanation.as_deref(), Self::text);
             self.diagnostics(diagnostics);
             self.optional(line.as_ref(), |records, line| records.number(*line));
+            match (event, unknown_event) {
+                (Some(_), _) => Some(0),
+                (None, Some(_)) => Some(1),
+                (None, None) => None,
+            }
         }
 
         fn certificate(&mut self, entry: &crate::CertificateInfo) {
@@ -977,18 +969,6 @@ function defineLazy(report, key, parse) {
             dns_names.iter().for_each(|name| self.text(name));
             self.text(key_algorithm);
             self.text(signature_algorithm);
-        }
-    }
-
-    /// Takes the event out of `report` (it is written as `null`) and says which member JS
-    /// fills in: 0 for `event`, 1 for `unknownEvent`.
-    fn leave_event_to_js(report: &mut crate::EventReport) -> Option<u32> {
-        if report.event.take().is_some() {
-            Some(0)
-        } else if report.unknown_event.take().is_some() {
-            Some(1)
-        } else {
-            None
         }
     }
 
