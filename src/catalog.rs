@@ -101,25 +101,6 @@ pub fn data_fields(event: &str) -> Option<&'static [(&'static str, Field, bool)]
     }
 }
 
-// The keys that settings live under, as macros too: `concat!` builds their JSON Pointers at
-// compile time (`Flag::path`, `EVENTS_PATH`, `FREQUENCY_PATH`), so that a validation does not
-// allocate them on every call.
-macro_rules! events_key {
-    () => {
-        "events"
-    };
-}
-macro_rules! settings_key {
-    () => {
-        "webhook_settings"
-    };
-}
-macro_rules! frequency_key {
-    () => {
-        "webhook_notification_frequency"
-    };
-}
-
 /// Declares [`Flag`] from one table: each on/off setting's API key, its name in the
 /// explainer's effective settings, and its label for people are written once, here.
 macro_rules! flags {
@@ -137,13 +118,6 @@ macro_rules! flags {
             pub const fn key(self) -> &'static str {
                 match self {
                     $(Flag::$variant => $key,)*
-                }
-            }
-
-            /// The JSON Pointer of the flag in a body at the top of the text.
-            pub const fn path(self) -> &'static str {
-                match self {
-                    $(Flag::$variant => concat!("/", settings_key!(), "/", $key),)*
                 }
             }
 
@@ -236,13 +210,9 @@ impl Flatten for FlagValues {
 
 pub const ENDPOINT: &str = "endpoint";
 pub const SECRET: &str = "secret";
-pub const EVENTS_KEY: &str = events_key!();
-pub const SETTINGS: &str = settings_key!();
-pub const FREQUENCY: &str = frequency_key!();
-
-/// JSON Pointers of the settings in a body at the top of the text: `events`, then the frequency.
-pub const EVENTS_PATH: &str = concat!("/", events_key!());
-pub const FREQUENCY_PATH: &str = concat!("/", settings_key!(), "/", frequency_key!());
+pub const EVENTS_KEY: &str = "events";
+pub const SETTINGS: &str = "webhook_settings";
+pub const FREQUENCY: &str = "webhook_notification_frequency";
 
 /// The keys of an event's envelope (docs/domain.md §4).
 pub const EVENT_NAME_KEY: &str = "event";

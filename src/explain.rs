@@ -124,12 +124,7 @@ pub fn explain_case(
 
 fn effective_settings(settings: &SourcedSettings) -> EffectiveSettings {
     EffectiveSettings {
-        events: settings
-            .events
-            .value
-            .iter()
-            .map(|e| e.to_string())
-            .collect(),
+        events: settings.event_names(),
         certificate_issued_subscribed: settings.certificate_issued_subscribed(),
         flags: FlagValues(Flag::ALL.map(|flag| settings.flag(flag).value)),
         notification_frequency: settings.notification_frequency.value.clone(),
