@@ -8,6 +8,9 @@ import {
   DEFAULT_MAX_INPUT_BYTES,
 } from './node.mjs';
 
+/** Files read as logs, one event per line: named so on the command line or in a directory. */
+const LOG_EXTENSIONS = ['.ndjson', '.jsonl'];
+
 const USAGE = `Usage:
   certcentral-webhooks validate [FILE|DIR...|-] [-r] [--mode create|update] [--strict] [--format text|json|github]
   certcentral-webhooks explain  [FILE|-]        [--mode create|update] [--format text|json]
@@ -18,14 +21,14 @@ const USAGE = `Usage:
   parse     read webhook events, decode their certificate chains
 
 With no FILE, or with -, the input is read from standard input. A directory stands for its
-*.json files (parse --ndjson: *.ndjson and *.jsonl), and with -r for those of its subdirectories
+*.json files (parse --ndjson: ${LOG_EXTENSIONS.map((x) => `*${x}`).join(' and ')}), and with -r for those of its subdirectories
 too. Every readable file is checked; an unreadable one is reported and makes the status 2.
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure (the worst one found).
 Options:
   --format text|json|github  output format (github: workflow annotations; validate and parse)
   --mode create|update       the request (for parse: --settings) is a create (default) or an update body
   --strict                   flags written other than "1"/"0" are errors
-  --ndjson                   parse: one event per line (always so for FILE.ndjson, FILE.jsonl)
+  --ndjson                   parse: one event per line (always so for ${LOG_EXTENSIONS.map((x) => `FILE${x}`).join(', ')})
   --settings FILE            parse: the webhook request body, to explain the chain's presence
                              (checked as validate would: its errors are shown and exit 1)
   -r, --recursive            a directory includes its subdirectories
@@ -124,12 +127,10 @@ function read(file, limit) {
   }
 }
 
-/** The files the arguments name: a directory stands for its files with these extensions. */
-/** Files read as logs, one event per line: named so on the command line or in a directory. */
-const LOG_EXTENSIONS = ['.ndjson', '.jsonl'];
 /** Whether a file's name ends with one of `extensions`, in any case (LOG.NDJSON is a log). */
 const hasExtension = (name, extensions) => extensions.some((x) => name.toLowerCase().endsWith(x));
 
+/** The files the arguments name: a directory stands for its files with these extensions. */
 function expand(files, extensions, recursive, problems) {
   const out = [];
   const walk = (dir, top) => {
