@@ -1233,7 +1233,7 @@ pub fn explain_other_event(settings: &SourcedSettings, event: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The default settings' paths, built at compile time, are the JSON Pointers of their
+    /// The default settings' paths, made once, are the JSON Pointers of their
     /// keys, under a body at the top of the text or inside a list response.
     #[test]
     fn default_paths_are_the_pointers_of_the_setting_keys() {
