@@ -53,20 +53,6 @@ pub struct Member {
     pub value: Node,
 }
 
-impl Member {
-    /// A member built rather than read (a normalized body): it has no place in any text.
-    pub fn unplaced(key: &str, value: Value) -> Member {
-        Member {
-            key: key.to_string(),
-            key_span: Span::default(),
-            value: Node {
-                value,
-                span: Span::default(),
-            },
-        }
-    }
-}
-
 /// A number kept as its lexeme, so that integers stay exact whatever their size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number(Lexeme);
@@ -850,32 +836,16 @@ impl Serialize for Value {
     }
 }
 
-/// Whether two values are written the same, member order and repeated keys included, wherever
-/// each was read from or built (spans are not compared; numbers are compared as written, so
-/// `1` and `1.0` differ, and one beyond a double's range is never the same): a body normalized
-/// without any change is its own value.
-pub fn same_value(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Null, Value::Null) => true,
-        (Value::Bool(a), Value::Bool(b)) => a == b,
-        // A number beyond a double's range is written as null (as serde_json does), while
-        // JSON.parse of the text would make it Infinity: never the text's own value.
-        (Value::Number(a), Value::Number(b)) => a == b && a.is_finite(),
-        (Value::String(a), Value::String(b)) => a == b,
-        (Value::Array(a), Value::Array(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_value(&a.value, &b.value))
-        }
-        (Value::Object(a), Value::Object(b)) => same_members(a, b),
-        _ => false,
+/// Whether every number in `value` is within a double's range. One beyond it is written as
+/// null (as serde_json does), while `JSON.parse` of the text makes it Infinity: a body holding
+/// one is never its own normalized value.
+pub fn all_finite(value: &Value) -> bool {
+    match value {
+        Value::Number(n) => n.is_finite(),
+        Value::Array(items) => items.iter().all(|item| all_finite(&item.value)),
+        Value::Object(members) => members.iter().all(|m| all_finite(&m.value.value)),
+        Value::Null | Value::Bool(_) | Value::String(_) => true,
     }
-}
-
-/// [`same_value`] of two objects' members.
-pub fn same_members(a: &[Member], b: &[Member]) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(a, b)| a.key == b.key && same_value(&a.value.value, &b.value.value))
 }
 
 /// The member `JSON.parse` would keep for `key`: its last occurrence.
@@ -886,12 +856,20 @@ pub fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
 /// The members as `JSON.parse` keeps them: one per key, at the first occurrence's place, with
 /// the last occurrence's value. O(n log n), so an object with 100 000 keys stays cheap.
 pub fn last_wins(members: &[Member]) -> Vec<&Member> {
-    if members.len() <= 16 && !has_repeats(members) {
-        return members.iter().collect();
-    }
-    let kept: Vec<(usize, &Member)> = key_groups(members)
+    last_wins_at(members)
         .into_iter()
-        .map(|group| (group[0], &members[group[group.len() - 1]]))
+        .map(|i| &members[i])
+        .collect()
+}
+
+/// [`last_wins`] as indices into `members`, for taking the kept members out of the object.
+pub fn last_wins_at(members: &[Member]) -> Vec<usize> {
+    if members.len() <= 16 && !has_repeats(members) {
+        return (0..members.len()).collect();
+    }
+    let kept: Vec<(usize, usize)> = key_groups(members)
+        .into_iter()
+        .map(|group| (group[0], group[group.len() - 1]))
         .collect();
     let order = crate::order::sorted_indices(kept.len(), &|a, b| kept[a].0 < kept[b].0);
     order.into_iter().map(|i| kept[i].1).collect()

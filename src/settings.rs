@@ -7,7 +7,7 @@ use crate::catalog::{self, flag_text, EventKind, Flag};
 use crate::delivery::{self, Mode, Setting, Source, SourcedSettings, Target};
 use crate::diagnostic::{self, pointer, Code, Diagnostic, Finding, Findings, Severity};
 use crate::endpoint;
-use crate::json::{self, last_wins, Member, Node, Span, Value};
+use crate::json::{self, last_wins, last_wins_at, Member, Node, Span, Value};
 use crate::suggest;
 
 /// Default cap on input text: 1 MiB of UTF-8.
@@ -178,7 +178,7 @@ impl Reader<'_> {
             "the body",
             Some("write the body as { \"endpoint\": \"https://…\", … }"),
         );
-        let (members, span) = match opened {
+        let (mut members, span) = match opened {
             Ok(object) => object,
             Err(finding) => {
                 self.push(finding);
@@ -191,9 +191,14 @@ impl Reader<'_> {
             // The body inside, not the text's value.
             self.list_response(&members).map(|body| (body, false))
         } else {
-            let normalized = self.body(&members, "", span, false);
-            let unchanged = json::same_members(&normalized, &members);
-            Some((Value::Object(normalized), unchanged))
+            let kept = self.body(&members, "", span, false);
+            // Nothing built when nothing changed (most bodies): the members read are the body.
+            let unchanged = untouched(&members, &kept)
+                && members.iter().all(|m| json::all_finite(&m.value.value));
+            if !unchanged {
+                members = assemble(&mut members, kept);
+            }
+            Some((Value::Object(members), unchanged))
         }
     }
 
@@ -254,12 +259,8 @@ impl Reader<'_> {
                 "this is a GET /webhook response: /webhooks/0 is checked as the request body, and `normalized` is that body without `id` and `status`",
             ));
             self.settings = SourcedSettings::defaults(self.options.mode, "/webhooks/0");
-            result = Some(Value::Object(self.body(
-                body,
-                "/webhooks/0",
-                first.span,
-                true,
-            )));
+            let kept = self.body(body, "/webhooks/0", first.span, true);
+            result = Some(Value::Object(assemble(&mut body.clone(), kept)));
         }
         result
     }
@@ -304,27 +305,28 @@ impl Reader<'_> {
         self.push(finding);
     }
 
-    /// The body's members, checked; returns the normalized members.
-    fn body(&mut self, members: &[Member], base: &str, span: Span, listed: bool) -> Vec<Member> {
+    /// The body's members, checked; returns what normalization keeps of them.
+    fn body(&mut self, members: &[Member], base: &str, span: Span, listed: bool) -> Vec<Kept> {
         self.duplicate_keys(members, base);
         let mut known: Vec<&str> = catalog::BODY_KEYS.to_vec();
         if listed {
             known.extend(catalog::LISTED_ONLY_KEYS);
         }
-        let mut normalized = Vec::with_capacity(members.len());
+        let mut kept = Vec::with_capacity(members.len());
         let mut has_endpoint = false;
-        for member in last_wins(members) {
+        for at in last_wins_at(members) {
+            let member = &members[at];
             let path = pointer(base, &member.key);
             let node = &member.value;
-            let value = match member.key.as_str() {
+            let replaced = match member.key.as_str() {
                 catalog::ENDPOINT => {
                     has_endpoint = true;
                     self.endpoint(node, &path);
-                    node.value.clone()
+                    None
                 }
                 catalog::SECRET => {
                     self.secret(node, &path);
-                    node.value.clone()
+                    None
                 }
                 catalog::EVENTS_KEY => self.events(node, &path),
                 catalog::SETTINGS => self.webhook_settings(node, &path),
@@ -364,10 +366,10 @@ impl Reader<'_> {
                         &known,
                         Some((&catalog::SETTINGS_KEYS, "into `webhook_settings`")),
                     );
-                    node.value.clone()
+                    None
                 }
             };
-            normalized.push(Member::unplaced(&member.key, value));
+            kept.push(Kept { at, replaced });
         }
         if !has_endpoint {
             self.push(
@@ -388,8 +390,39 @@ impl Reader<'_> {
             let span = setting_key_span(members, finding.target);
             self.push(Finding::new(Code::NoEffect, path, span, finding.message).hint(finding.hint));
         }
-        normalized
+        kept
     }
+}
+
+/// A member normalization keeps (of a repeated key, the last, at the first one's place): where
+/// it is in the object read and, when normalization changes its value, the new value.
+struct Kept {
+    at: usize,
+    replaced: Option<Value>,
+}
+
+/// Whether normalization leaves an object as read: every member kept, no value replaced.
+fn untouched(members: &[Member], kept: &[Kept]) -> bool {
+    kept.len() == members.len() && kept.iter().all(|k| k.replaced.is_none())
+}
+
+/// The normalized members: the kept ones, each taken out of `members` (moved, not copied).
+fn assemble(members: &mut [Member], kept: Vec<Kept>) -> Vec<Member> {
+    kept.into_iter()
+        .map(|Kept { at, replaced }| {
+            let member = &mut members[at];
+            let value =
+                replaced.unwrap_or_else(|| std::mem::replace(&mut member.value.value, Value::Null));
+            Member {
+                key: std::mem::take(&mut member.key),
+                key_span: Span::default(),
+                value: Node {
+                    value,
+                    span: Span::default(),
+                },
+            }
+        })
+        .collect()
 }
 
 /// The key span of a setting inside `webhook_settings`, for placing a `no-effect`.
@@ -452,15 +485,15 @@ impl Reader<'_> {
         }
     }
 
-    /// Checks `events` and returns it without duplicates.
-    fn events(&mut self, node: &Node, path: &str) -> Value {
+    /// Checks `events`; returns it without duplicates when it had any.
+    fn events(&mut self, node: &Node, path: &str) -> Option<Value> {
         let Value::Array(items) = &node.value else {
             self.push(
                 Finding::wrong_type(path, node, "`events`", "an array of event names")
                     .hint("write it as [\"certificate_issued\"]"),
             );
             self.settings.events.source = Source::Invalid;
-            return node.value.clone();
+            return None;
         };
         if items.is_empty() {
             self.push(
@@ -481,7 +514,6 @@ impl Reader<'_> {
             })
             .collect();
         let repeated = json::repeats(&names);
-        let mut kept = Vec::with_capacity(items.len());
         let mut subscribed = Vec::with_capacity(items.len());
         let errors_before = self.findings.error_count();
         for (i, item) in items.iter().enumerate() {
@@ -493,14 +525,12 @@ impl Reader<'_> {
                     "an event name",
                     "a string",
                 ));
-                kept.push(item.clone());
                 continue;
             };
             if repeated[i] {
                 self.push(Finding::repeated(item_path(), item, json::shown(name)));
                 continue;
             }
-            kept.push(item.clone());
             match catalog::event(name) {
                 Some((known, EventKind::Subscribable | EventKind::Approval)) => subscribed.push(known),
                 Some((_, EventKind::System)) => self.push(
@@ -537,11 +567,11 @@ impl Reader<'_> {
             source: self.stated_unless_errors_since(errors_before),
             path: path.to_string().into(),
         };
-        Value::Array(kept)
+        without_repeats(items, &repeated)
     }
 
-    /// Checks `webhook_settings` and returns it with canonical flags.
-    fn webhook_settings(&mut self, node: &Node, path: &str) -> Value {
+    /// Checks `webhook_settings`; returns it with canonical flags when it had others.
+    fn webhook_settings(&mut self, node: &Node, path: &str) -> Option<Value> {
         let Value::Object(members) = &node.value else {
             self.push(Finding::wrong_type(
                 path,
@@ -550,18 +580,19 @@ impl Reader<'_> {
                 "an object",
             ));
             self.settings.mark_settings(Source::Invalid);
-            return node.value.clone();
+            return None;
         };
         self.duplicate_keys(members, path);
-        let mut normalized = Vec::with_capacity(members.len());
-        for member in last_wins(members) {
+        let mut kept = Vec::with_capacity(members.len());
+        for at in last_wins_at(members) {
+            let member = &members[at];
             let member_path = pointer(path, &member.key);
             let node = &member.value;
-            let value = if let Some(flag) = Flag::from_key(&member.key) {
-                match self.flag(flag, node, &member_path) {
-                    Some(on) => Value::String(flag_text(on).to_string()),
-                    None => node.value.clone(),
-                }
+            let replaced = if let Some(flag) = Flag::from_key(&member.key) {
+                let respelled = !matches!(flag_spelling(&node.value), FlagSpelling::Canonical(_));
+                self.flag(flag, node, &member_path)
+                    .filter(|_| respelled)
+                    .map(|on| Value::String(flag_text(on).to_string()))
             } else if member.key == catalog::FREQUENCY {
                 self.frequency(node, &member_path)
             } else {
@@ -571,11 +602,11 @@ impl Reader<'_> {
                     &catalog::SETTINGS_KEYS,
                     Some((&catalog::BODY_KEYS, "to the top level of the body")),
                 );
-                node.value.clone()
+                None
             };
-            normalized.push(Member::unplaced(&member.key, value));
+            kept.push(Kept { at, replaced });
         }
-        Value::Object(normalized)
+        (!untouched(members, &kept)).then(|| Value::Object(assemble(&mut members.clone(), kept)))
     }
 
     /// Reads one flag; returns its value when it is some spelling of on or off.
@@ -664,7 +695,8 @@ impl Reader<'_> {
         Some(on)
     }
 
-    fn frequency(&mut self, node: &Node, path: &str) -> Value {
+    /// Checks the notification days; returns them without duplicates when they had any.
+    fn frequency(&mut self, node: &Node, path: &str) -> Option<Value> {
         let Value::Array(items) = &node.value else {
             self.push(
                 Finding::wrong_type(
@@ -676,7 +708,7 @@ impl Reader<'_> {
                 .hint(format!("write e.g. [30, 7, 0]: {}", frequency_choices())),
             );
             self.settings.notification_frequency.source = Source::Invalid;
-            return node.value.clone();
+            return None;
         };
         let integers: Vec<Option<i64>> = items
             .iter()
@@ -688,7 +720,6 @@ impl Reader<'_> {
         let repeated = json::repeats(&integers);
         let errors_before = self.findings.error_count();
         let mut days = Vec::with_capacity(items.len());
-        let mut kept = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = || pointer(path, &i.to_string());
             let day = integers[i];
@@ -705,7 +736,6 @@ impl Reader<'_> {
                     )
                     .hint(frequency_choices()),
                 );
-                kept.push(item.clone());
                 continue;
             };
             if repeated[i] {
@@ -725,15 +755,22 @@ impl Reader<'_> {
             } else {
                 days.push(day);
             }
-            kept.push(item.clone());
         }
         self.settings.notification_frequency = Setting {
             value: Some(days),
             source: self.stated_unless_errors_since(errors_before),
             path: path.to_string().into(),
         };
-        Value::Array(kept)
+        without_repeats(items, &repeated)
     }
+}
+
+/// An array without its repeated items, when it had any.
+fn without_repeats(items: &[Node], repeated: &[bool]) -> Option<Value> {
+    repeated.contains(&true).then(|| {
+        let kept = items.iter().zip(repeated).filter(|(_, r)| !**r);
+        Value::Array(kept.map(|(item, _)| item.clone()).collect())
+    })
 }
 
 /// A short JSON rendering of a value for messages (strings quoted, long ones cut).

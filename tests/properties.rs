@@ -5,7 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use certcentral_webhooks::{
-    parse_event, validate_request, Code, Diagnostic, ParseOptions, Severity, ValidateOptions,
+    parse_event, validate_request, validate_request_noting_unchanged, Code, Diagnostic,
+    ParseOptions, Severity, ValidateOptions,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -193,7 +194,7 @@ fn check_ranges(text: &str, diagnostics: &[Diagnostic]) -> Result<(), TestCaseEr
 }
 
 fn check_report(text: &str, options: &ValidateOptions) -> Result<(), TestCaseError> {
-    let report = validate_request(text, options);
+    let (report, unchanged) = validate_request_noting_unchanged(text, options);
     let has_error = report
         .diagnostics
         .iter()
@@ -206,6 +207,13 @@ fn check_report(text: &str, options: &ValidateOptions) -> Result<(), TestCaseErr
     prop_assert!(report.diagnostics.len() <= options.max_diagnostics);
     check_ranges(text, &report.diagnostics)?;
     if report.valid {
+        check_canonical(
+            &report
+                .normalized
+                .as_ref()
+                .map(|n| serde_json::to_value(n).unwrap()),
+            unchanged,
+        )?;
         let normalized = serde_json::to_string(&report.normalized).unwrap();
         let again = validate_request(&normalized, options);
         prop_assert!(
@@ -218,6 +226,33 @@ fn check_report(text: &str, options: &ValidateOptions) -> Result<(), TestCaseErr
             normalized,
             "not a fixed point"
         );
+    }
+    Ok(())
+}
+
+/// A valid body's normalized form: flags spelled "1" or "0", no event or day twice. A body said
+/// to be unchanged (which the wasm binding then parses from the caller's text) is already so.
+fn check_canonical(normalized: &Option<Value>, unchanged: bool) -> Result<(), TestCaseError> {
+    let Some(body) = normalized else {
+        prop_assert!(!unchanged);
+        return Ok(());
+    };
+    let no_repeats = |list: Option<&Value>| {
+        let items = list.and_then(Value::as_array).cloned().unwrap_or_default();
+        items
+            .iter()
+            .enumerate()
+            .all(|(i, item)| !items[..i].contains(item))
+    };
+    prop_assert!(no_repeats(body.get("events")), "an event twice: {body}");
+    if let Some(settings) = body.get("webhook_settings") {
+        for flag in FLAGS {
+            if let Some(value) = settings.get(flag) {
+                prop_assert!(value == "1" || value == "0", "{flag} is {value}");
+            }
+        }
+        let days = settings.get("webhook_notification_frequency");
+        prop_assert!(no_repeats(days), "a day twice: {body}");
     }
     Ok(())
 }
