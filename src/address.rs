@@ -50,7 +50,7 @@ pub fn ipv4_url_host(host: &str) -> Option<u32> {
 /// is invalid when it is not one (`999.1.1.1`), never a DNS name.
 pub fn ends_in_number(host: &str) -> bool {
     let host = host.strip_suffix('.').unwrap_or(host);
-    let last = host.rsplit('.').next().unwrap_or("");
+    let last = host.rsplit_once('.').map_or(host, |(_, last)| last);
     if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }

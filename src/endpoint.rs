@@ -24,32 +24,36 @@ fn problem(message: impl Into<String>, hint: Option<&str>) -> Result<(), Endpoin
 }
 
 pub fn check(url: &str) -> Result<(), EndpointProblem> {
-    if url.trim().is_empty() {
-        return problem(
-            "`endpoint` is empty",
-            Some("write the https:// URL of your listener"),
-        );
-    }
-    if url.trim() != url {
-        return problem(
-            "`endpoint` has leading or trailing white space",
-            Some("remove the spaces around the URL"),
-        );
-    }
-    // Printable ASCII has neither; only other text needs the Unicode tables.
+    // Printable ASCII (most URLs) has no white space or control character; only other text
+    // needs the Unicode tables.
     let printable_ascii = url.bytes().all(|b| (0x21..0x7f).contains(&b));
-    if !printable_ascii && url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return problem(
-            "`endpoint` contains white space or control characters",
-            Some("percent-encode them, e.g. a space as %20"),
-        );
+    if !printable_ascii || url.is_empty() {
+        if url.trim().is_empty() {
+            return problem(
+                "`endpoint` is empty",
+                Some("write the https:// URL of your listener"),
+            );
+        }
+        if url.trim() != url {
+            return problem(
+                "`endpoint` has leading or trailing white space",
+                Some("remove the spaces around the URL"),
+            );
+        }
+        if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return problem(
+                "`endpoint` contains white space or control characters",
+                Some("percent-encode them, e.g. a space as %20"),
+            );
+        }
     }
     // The scheme is what precedes the first ':' (RFC 3986 §3.1): letters, digits, + - .
     let scheme_end = url.find(':').filter(|end| {
-        url[..*end].starts_with(|c: char| c.is_ascii_alphabetic())
-            && url[..*end]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        let scheme = &url.as_bytes()[..*end];
+        scheme.first().is_some_and(u8::is_ascii_alphabetic)
+            && scheme
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
             && url[*end..].starts_with("://")
     });
     let Some(scheme_end) = scheme_end else {
@@ -84,7 +88,8 @@ pub fn check(url: &str) -> Result<(), EndpointProblem> {
         });
     }
     let rest = &url[scheme_end + 3..];
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let authority_end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#'));
+    let authority = &rest[..authority_end.unwrap_or(rest.len())];
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let (host, port, bracketed) = split_host_port(host_port);
     if host.is_empty() {
@@ -156,20 +161,23 @@ fn shown_host(host: &str) -> String {
 /// trailing dot, 253 bytes at most. `%` is refused: a parser would decode it first.
 fn dns_name(host: &str) -> bool {
     let name = host.strip_suffix('.').unwrap_or(host);
-    !name.is_empty()
-        && name.len() <= 253
-        && name.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && (label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-                    || label
+    if name.is_empty() || name.len() > 253 {
+        return false;
+    }
+    // Split at the ASCII dot as bytes: each label is still whole characters.
+    name.as_bytes().split(|b| *b == b'.').all(|label| {
+        (1..=63).contains(&label.len())
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-')
+            && (label
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+                || std::str::from_utf8(label).is_ok_and(|label| {
+                    label
                         .chars()
-                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
-        })
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                }))
+    })
 }
 
 /// `(host, port, bracketed)`: `[::1]:8443` is `("::1", Some("8443"), true)`.
