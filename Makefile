@@ -66,4 +66,4 @@ playground: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 clean:
-	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/index.d.ts pkg/index.d.cts pkg/web.d.ts pkg/validate.d.ts pkg/validate.d.cts pkg/validate pkg/schema www/pkg www/vendor artifacts
+	rm -rf target fuzz/target pkg/node pkg/web pkg/generated.js pkg/generated.cjs pkg/listener.cjs pkg/node.mjs pkg/validate.node.mjs pkg/index.d.ts pkg/index.d.cts pkg/web.d.ts pkg/validate.d.ts pkg/validate.d.cts pkg/validate pkg/schema www/pkg www/vendor artifacts

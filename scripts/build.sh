@@ -60,6 +60,9 @@ cargo run --quiet --example generate -- pkg
   echo 'module.exports = { listenerKit };'; } > pkg/listener.cjs
 grep -q '^export ' pkg/listener.cjs && { echo "build: listener.js has an export the CommonJS copy cannot carry" >&2; exit 1; }
 
+# The Node ES module entries, each bundled with what it imports into one module.
+node scripts/bundle.mjs
+
 # The playground loads the package's web entry from www/pkg, as a site that vendors it would.
 rm -rf www/pkg && mkdir -p www/pkg/web
 cp pkg/web.js pkg/generated.js pkg/listener.js pkg/loaded.js www/pkg/

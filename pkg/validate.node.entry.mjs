@@ -1,5 +1,6 @@
 // `certcentral-webhooks/validate` under Node (import): the validator-only wasm, instantiated
-// synchronously through the ES module glue as this module loads (see node.mjs).
+// synchronously through the ES module glue as this module loads (see node.entry.mjs), bundled
+// with what it imports into validate.node.mjs by scripts/bundle.mjs.
 import { readFileSync } from 'node:fs';
 import { initSync as instantiate } from './validate/web/certcentral_webhooks.js';
 
