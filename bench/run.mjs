@@ -176,28 +176,46 @@ const bulkParse = mb / timeIt(() => { for (const l of ndjson.split('\n')) if (l)
 report('bulk', `parseEvents, ${mb.toFixed(1)} MB NDJSON (${lines.length} events)`, bulkOurs, 'MB/s', { 'JSON.parse loop': bulkParse });
 
 // A realistic log (issue #13): every certificate_issued carries a distinct leaf, with the same
-// intermediate and root, as a CA's issuance log does. openssl makes 64 leaves once.
+// intermediate and root, as a CA's issuance log does. openssl makes one leaf; each event's leaf
+// is that certificate with its own serial number (the last four bytes of the DER INTEGER
+// rewritten), so no two leaves are equal and each one is decoded and hashed. (Until
+// 2026-12-01 the log cycled through 16 leaves, which the per-call certificate cache held.)
 const logDir = mkdtempSync(`${tmpdir()}/ccw-bench-log-`);
 const ossl = (args) => execFileSync('openssl', args, { cwd: logDir, stdio: ['ignore', 'pipe', 'ignore'] });
 writeFileSync(`${logDir}/ca.ext`, 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
 ossl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=Bench Root', '-days', '3650', '-addext', 'basicConstraints=critical,CA:TRUE']);
 ossl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'inter.key', '-out', 'inter.csr', '-subj', '/CN=Bench Intermediate']);
 ossl(['x509', '-req', '-in', 'inter.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-out', 'inter.pem', '-days', '3650', '-extfile', 'ca.ext']);
-ossl(['genpkey', '-algorithm', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'leaf.key']);
-const leaves = [];
-for (let i = 0; i < 64; i++) {
-  ossl(['req', '-new', '-key', 'leaf.key', '-out', 'leaf.csr', '-subj', `/CN=host${i}.example.com`]);
-  ossl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'inter.pem', '-CAkey', 'inter.key', '-CAcreateserial', '-out', `leaf${i}.pem`, '-days', '397']);
-  leaves.push(readFileSync(`${logDir}/leaf${i}.pem`, 'utf8').replace(/\n/g, '\r\n'));
-}
-const [interPem, rootPem] = ['inter', 'root'].map((n) => readFileSync(`${logDir}/${n}.pem`, 'utf8').replace(/\n/g, '\r\n'));
+ossl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=host.example.com']);
+ossl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'inter.pem', '-CAkey', 'inter.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '397']);
+const [interPem, rootPem, leafPem] = ['inter', 'root', 'leaf'].map((n) => readFileSync(`${logDir}/${n}.pem`, 'utf8').replace(/\n/g, '\r\n'));
 rmSync(logDir, { recursive: true, force: true });
+const leafDer = Buffer.from(leafPem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+/** A DER element at `at`: where its content starts and how long it is. */
+const element = (der, at) => {
+  const first = der[at + 1];
+  if (first < 0x80) return { content: at + 2, length: first };
+  const n = first & 0x7f;
+  return { content: at + 2 + n, length: der.readUIntBE(at + 2, n) };
+};
+const tbs = element(leafDer, element(leafDer, 0).content);
+let fieldAt = tbs.content;
+if (leafDer[fieldAt] === 0xa0) { const version = element(leafDer, fieldAt); fieldAt = version.content + version.length; }
+const serial = element(leafDer, fieldAt);
+if (leafDer[fieldAt] !== 0x02 || serial.length < 8) throw new Error('bench: unexpected leaf DER');
+const distinctLeaf = (n) => {
+  const der = Buffer.from(leafDer);
+  der.writeUInt32BE(n >>> 0, serial.content + serial.length - 4);
+  const lines = der.toString('base64').match(/.{1,64}/g);
+  return `-----BEGIN CERTIFICATE-----\r\n${lines.join('\r\n')}\r\n-----END CERTIFICATE-----\r\n`;
+};
 const logLines = [];
 let logSize = 0;
+let chains = 0;
 for (let i = 0; logSize < 4 * 1024 * 1024; i++) {
   const line = i % 4 === 0
     ? JSON.stringify({ event: 'certificate_issued', data: { order_id: 1000 + i, certificate_id: 2000 + i, certificate_chain: [
-      { subject_common_name: `host${i % 64}.example.com`, pem: leaves[i % 64] },
+      { subject_common_name: 'host.example.com', pem: distinctLeaf(chains++) },
       { subject_common_name: 'Bench Intermediate', pem: interPem },
       { subject_common_name: 'Bench Root', pem: rootPem }] } })
     : small[i % small.length];
@@ -205,10 +223,14 @@ for (let i = 0; logSize < 4 * 1024 * 1024; i++) {
   logSize += line.length + 1;
 }
 const log = `${logLines.join('\n')}\n`;
+// Every event reads cleanly, and every leaf is a certificate of its own.
+const logReports = parseEvents(log, { now: 1893456000000 });
+const fingerprints = new Set(logReports.flatMap((r) => (r.chain ?? []).map((c) => c.sha256Fingerprint)));
+if (logReports.some((r) => !r.ok) || fingerprints.size !== chains + 2) throw new Error('bench: the log of distinct leaves does not read as meant');
 const logMb = Buffer.byteLength(log) / 1e6;
 const logOurs = logMb / timeIt(() => parseEvents(log, { now: 1893456000000 }));
 const logParse = logMb / timeIt(() => { for (const l of log.split('\n')) if (l) JSON.parse(l); });
-report('bulk', `parseEvents, ${logMb.toFixed(1)} MB log, distinct leaves, shared CAs`, logOurs, 'MB/s', { 'JSON.parse loop': logParse });
+report('bulk', `parseEvents, ${logMb.toFixed(1)} MB log, ${chains} distinct leaves, shared CAs`, logOurs, 'MB/s', { 'JSON.parse loop': logParse });
 report('bulk', 'JSON.parse per line', bulkParse, 'MB/s');
 
 // ---- 4. cold start ----------------------------------------------------------------------------
