@@ -12,6 +12,8 @@
 //! Blocks that outlive a call can exist: wasm-bindgen's table of JS references grows on first
 //! use, and a thread-local that allocates would leave a block that lives for good. Such a block
 //! only keeps its scope from rewinding, so correctness never depends on what other code keeps.
+//! Code that knows a value will outlive its scope makes it [`Arena::beside`] the arena, so that
+//! it does not keep the scope from giving back everything else.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;
@@ -47,6 +49,8 @@ struct State {
     /// close a later scope at its level.
     opened: usize,
     ids: [usize; MAX_SCOPES],
+    /// Inside [`Arena::beside`]: blocks come from the backing allocator.
+    beside: usize,
 }
 
 impl State {
@@ -86,6 +90,7 @@ impl<Backing, const SIZE: usize> Arena<Backing, SIZE> {
                 past_marks: [0; MAX_SCOPES],
                 opened: 0,
                 ids: [0; MAX_SCOPES],
+                beside: 0,
             }),
         }
     }
@@ -147,6 +152,25 @@ impl<Backing: GlobalAlloc, const SIZE: usize> Arena<Backing, SIZE> {
                 state.next = memory;
             }
         }
+    }
+
+    /// Runs `make` with every block it takes from the backing allocator: for values kept past
+    /// the scope they are made in (a log's cache of certificates). Taken from the arena, such a
+    /// value keeps its scope from rewinding, and with it everything the scope took after it.
+    pub fn beside<T>(&self, make: impl FnOnce() -> T) -> T {
+        /// Counts the call out again however `make` ends.
+        struct Leave<'s>(&'s UnsafeCell<State>);
+        impl Drop for Leave<'_> {
+            fn drop(&mut self) {
+                // SAFETY: one thread; the reference ends with this block.
+                let state = unsafe { &mut *self.0.get() };
+                state.beside -= 1;
+            }
+        }
+        // SAFETY: one thread; the reference ends with this statement.
+        unsafe { (*self.state.get()).beside += 1 };
+        let _leave = Leave(&self.state);
+        make()
     }
 
     /// Opens a scope (see [`Scope`]).
@@ -211,7 +235,7 @@ unsafe impl<Backing: GlobalAlloc, const SIZE: usize> GlobalAlloc for Arena<Backi
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let state = self.state();
-        if state.start != 0 {
+        if state.start != 0 && state.beside == 0 {
             if let Some((start, end)) = place(state.next, layout) {
                 if end <= state.end {
                     state.next = end;
@@ -316,6 +340,25 @@ mod tests {
             assert_eq!(arena.alloc(layout(16, 8)), a, "rewound past a and b");
             assert_eq!(arena.live(), 2);
             let _ = kept;
+        }
+    }
+
+    #[test]
+    fn what_is_made_beside_the_arena_does_not_keep_a_scope_from_rewinding() {
+        let arena: Arena<System, 256> = Arena::new(System);
+        unsafe {
+            let scope = arena.scope();
+            let freed = arena.alloc(layout(16, 8));
+            let kept = arena.beside(|| arena.alloc(layout(16, 8)));
+            assert!(!arena.state().owns(kept), "from the backing allocator");
+            arena.dealloc(freed, layout(16, 8));
+            drop(scope);
+            assert_eq!(arena.alloc(layout(16, 8)), freed, "rewound");
+            assert!(
+                arena.state().owns(arena.alloc(layout(16, 8))),
+                "the arena again after"
+            );
+            arena.dealloc(kept, layout(16, 8));
         }
     }
 

@@ -74,6 +74,18 @@ fn in_arena<T>(call: impl FnOnce() -> T) -> T {
     result
 }
 
+/// Makes a value that outlives the arena scope it is made in (see `Arena::beside`) with the
+/// default allocator. Natively, where there is no arena, it only runs `make`.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn long_lived<T>(make: impl FnOnce() -> T) -> T {
+    ALLOCATOR.beside(make)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn long_lived<T>(make: impl FnOnce() -> T) -> T {
+    make()
+}
+
 /// Bytes of the allocator's arena in use: the wasm tests check that calls give theirs back.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
