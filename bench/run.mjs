@@ -177,9 +177,10 @@ report('bulk', `parseEvents, ${mb.toFixed(1)} MB NDJSON (${lines.length} events)
 
 // A realistic log (issue #13): every certificate_issued carries a distinct leaf, with the same
 // intermediate and root, as a CA's issuance log does. openssl makes one leaf; each event's leaf
-// is that certificate with its own serial number (the last four bytes of the DER INTEGER
-// rewritten), so no two leaves are equal and each one is decoded and hashed. (Until
-// 2026-12-01 the log cycled through 16 leaves, which the per-call certificate cache held.)
+// is that certificate with a serial number and a signature of its own (the last four bytes of
+// the serial's DER INTEGER and of the signature rewritten; nothing here checks signatures), so
+// no two leaves are equal, they differ where real ones do, and each one is decoded and hashed.
+// (Until 2026-12-01 the log cycled through 16 leaves, which the per-call certificate cache held.)
 const logDir = mkdtempSync(`${tmpdir()}/ccw-bench-log-`);
 const ossl = (args) => execFileSync('openssl', args, { cwd: logDir, stdio: ['ignore', 'pipe', 'ignore'] });
 writeFileSync(`${logDir}/ca.ext`, 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
@@ -206,6 +207,7 @@ if (leafDer[fieldAt] !== 0x02 || serial.length < 8) throw new Error('bench: unex
 const distinctLeaf = (n) => {
   const der = Buffer.from(leafDer);
   der.writeUInt32BE(n >>> 0, serial.content + serial.length - 4);
+  der.writeUInt32BE(n >>> 0, der.length - 4);
   const lines = der.toString('base64').match(/.{1,64}/g);
   return `-----BEGIN CERTIFICATE-----\r\n${lines.join('\r\n')}\r\n-----END CERTIFICATE-----\r\n`;
 };
