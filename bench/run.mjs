@@ -179,7 +179,8 @@ report('bulk', `parseEvents, ${mb.toFixed(1)} MB NDJSON (${lines.length} events)
 // intermediate and root, as a CA's issuance log does. openssl makes one leaf; each event's leaf
 // is that certificate with a serial number and a signature of its own (the last four bytes of
 // the serial's DER INTEGER and of the signature rewritten; nothing here checks signatures), so
-// no two leaves are equal, they differ where real ones do, and each one is decoded and hashed.
+// no two leaves are equal, they differ at their ends as real ones do (a cache comparing PEMs
+// is not flattered by a common tail), and each one is decoded and hashed.
 // (Until 2026-12-01 the log cycled through 16 leaves, which the per-call certificate cache held.)
 const logDir = mkdtempSync(`${tmpdir()}/ccw-bench-log-`);
 const ossl = (args) => execFileSync('openssl', args, { cwd: logDir, stdio: ['ignore', 'pipe', 'ignore'] });

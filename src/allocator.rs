@@ -12,7 +12,7 @@
 //! Blocks that outlive a call can exist: wasm-bindgen's table of JS references grows on first
 //! use, and a thread-local that allocates would leave a block that lives for good. Such a block
 //! only keeps its scope from rewinding, so correctness never depends on what other code keeps.
-//! Code that knows a value will outlive its scope makes it [`Arena::beside`] the arena, so that
+//! Code that knows a value will outlive its scope makes it [`Arena::outside`] the arena, so that
 //! it does not keep the scope from giving back everything else.
 
 use core::alloc::{GlobalAlloc, Layout};
@@ -49,8 +49,8 @@ struct State {
     /// close a later scope at its level.
     opened: usize,
     ids: [usize; MAX_SCOPES],
-    /// Inside [`Arena::beside`]: blocks come from the backing allocator.
-    beside: usize,
+    /// Inside [`Arena::outside`]: new blocks come from the backing allocator.
+    outside: usize,
 }
 
 impl State {
@@ -90,7 +90,7 @@ impl<Backing, const SIZE: usize> Arena<Backing, SIZE> {
                 past_marks: [0; MAX_SCOPES],
                 opened: 0,
                 ids: [0; MAX_SCOPES],
-                beside: 0,
+                outside: 0,
             }),
         }
     }
@@ -154,21 +154,22 @@ impl<Backing: GlobalAlloc, const SIZE: usize> Arena<Backing, SIZE> {
         }
     }
 
-    /// Runs `make` with every block it takes from the backing allocator: for values kept past
-    /// the scope they are made in (a log's cache of certificates). Taken from the arena, such a
-    /// value keeps its scope from rewinding, and with it everything the scope took after it.
-    pub fn beside<T>(&self, make: impl FnOnce() -> T) -> T {
+    /// Runs `make` with the blocks it allocates taken from the backing allocator: for values
+    /// kept past the scope they are made in (a log's cache of certificates). Taken from the
+    /// arena, such a value keeps its scope from rewinding, and with it everything the scope took
+    /// after it. (A block of the arena that `make` grows may still grow where it is.)
+    pub fn outside<T>(&self, make: impl FnOnce() -> T) -> T {
         /// Counts the call out again however `make` ends.
         struct Leave<'s>(&'s UnsafeCell<State>);
         impl Drop for Leave<'_> {
             fn drop(&mut self) {
                 // SAFETY: one thread; the reference ends with this block.
                 let state = unsafe { &mut *self.0.get() };
-                state.beside -= 1;
+                state.outside -= 1;
             }
         }
         // SAFETY: one thread; the reference ends with this statement.
-        unsafe { (*self.state.get()).beside += 1 };
+        unsafe { (*self.state.get()).outside += 1 };
         let _leave = Leave(&self.state);
         make()
     }
@@ -235,7 +236,7 @@ unsafe impl<Backing: GlobalAlloc, const SIZE: usize> GlobalAlloc for Arena<Backi
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let state = self.state();
-        if state.start != 0 && state.beside == 0 {
+        if state.start != 0 && state.outside == 0 {
             if let Some((start, end)) = place(state.next, layout) {
                 if end <= state.end {
                     state.next = end;
@@ -344,12 +345,12 @@ mod tests {
     }
 
     #[test]
-    fn what_is_made_beside_the_arena_does_not_keep_a_scope_from_rewinding() {
+    fn what_is_made_outside_the_arena_does_not_keep_a_scope_from_rewinding() {
         let arena: Arena<System, 256> = Arena::new(System);
         unsafe {
             let scope = arena.scope();
             let freed = arena.alloc(layout(16, 8));
-            let kept = arena.beside(|| arena.alloc(layout(16, 8)));
+            let kept = arena.outside(|| arena.alloc(layout(16, 8)));
             assert!(!arena.state().owns(kept), "from the backing allocator");
             arena.dealloc(freed, layout(16, 8));
             drop(scope);

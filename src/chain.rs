@@ -146,7 +146,7 @@ impl CertificateCache {
         let result = pem_to_der(pem).and_then(|der| decode(&der));
         // Issued certificates are kept too: a retried delivery repeats its whole chain, and
         // keeping only CAs made a log of repeated chains 1.4x slower to read. An entry outlives
-        // its line's arena scope, so it is made beside the arena: in it, each entry kept the
+        // its line's arena scope, so it is made outside the arena: in it, each entry kept the
         // line's scope from giving back anything, the arena soon ran out, and every later
         // block of the log came from dlmalloc.
         if self.entries.len() < self.capacity {
@@ -163,7 +163,7 @@ impl CertificateCache {
 fn same_pem(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let tail = a.len().saturating_sub(64);
-    a.len() == b.len() && a[tail..] == b[tail..] && a == b
+    a.len() == b.len() && a[tail..] == b[tail..] && a[..tail] == b[..tail]
 }
 
 /// Extracts the one certificate of a PEM text. Accepts `\r\n` or `\n`, indentation and

@@ -856,6 +856,9 @@ pub fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
 /// The members as `JSON.parse` keeps them: one per key, at the first occurrence's place, with
 /// the last occurrence's value. O(n log n), so an object with 100 000 keys stays cheap.
 pub fn last_wins(members: &[Member]) -> Vec<&Member> {
+    if members.len() <= 16 && !has_repeats(members) {
+        return members.iter().collect();
+    }
     last_wins_at(members)
         .into_iter()
         .map(|i| &members[i])

@@ -74,11 +74,11 @@ fn in_arena<T>(call: impl FnOnce() -> T) -> T {
     result
 }
 
-/// Makes a value that outlives the arena scope it is made in (see `Arena::beside`) with the
+/// Makes a value that outlives the arena scope it is made in (see `Arena::outside`) with the
 /// default allocator. Natively, where there is no arena, it only runs `make`.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn long_lived<T>(make: impl FnOnce() -> T) -> T {
-    ALLOCATOR.beside(make)
+    ALLOCATOR.outside(make)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

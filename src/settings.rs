@@ -406,7 +406,9 @@ fn untouched(members: &[Member], kept: &[Kept]) -> bool {
     kept.len() == members.len() && kept.iter().all(|k| k.replaced.is_none())
 }
 
-/// The normalized members: the kept ones, each taken out of `members` (moved, not copied).
+/// The normalized members: the kept ones, each taken out of `members` (moved, not copied; a
+/// caller that only borrows the object passes a copy). A normalized body has no place in any
+/// text, so its spans mean nothing: those of values moved from the text stay as they were.
 fn assemble(members: &mut [Member], kept: Vec<Kept>) -> Vec<Member> {
     kept.into_iter()
         .map(|Kept { at, replaced }| {
@@ -589,10 +591,7 @@ impl Reader<'_> {
             let member_path = pointer(path, &member.key);
             let node = &member.value;
             let replaced = if let Some(flag) = Flag::from_key(&member.key) {
-                let respelled = !matches!(flag_spelling(&node.value), FlagSpelling::Canonical(_));
                 self.flag(flag, node, &member_path)
-                    .filter(|_| respelled)
-                    .map(|on| Value::String(flag_text(on).to_string()))
             } else if member.key == catalog::FREQUENCY {
                 self.frequency(node, &member_path)
             } else {
@@ -609,10 +608,10 @@ impl Reader<'_> {
         (!untouched(members, &kept)).then(|| Value::Object(assemble(&mut members.clone(), kept)))
     }
 
-    /// Reads one flag; returns its value when it is some spelling of on or off.
-    fn flag(&mut self, flag: Flag, node: &Node, path: &str) -> Option<bool> {
-        let on = match flag_spelling(&node.value) {
-            FlagSpelling::Canonical(on) => on,
+    /// Reads one flag; returns its canonical spelling when it is written another way.
+    fn flag(&mut self, flag: Flag, node: &Node, path: &str) -> Option<Value> {
+        let (on, respelled) = match flag_spelling(&node.value) {
+            FlagSpelling::Canonical(on) => (on, false),
             FlagSpelling::Alternative(on) => {
                 let canonical = flag_text(on);
                 let (severity, consequence) = if self.options.strict {
@@ -638,7 +637,7 @@ impl Reader<'_> {
                     .hint(format!("write \"{canonical}\""))
                     .replacement(json::quote(canonical)),
                 );
-                on
+                (on, true)
             }
             FlagSpelling::Invalid => {
                 let code = match node.value {
@@ -692,7 +691,7 @@ impl Reader<'_> {
             source: Source::Stated,
             path: path.to_string().into(),
         };
-        Some(on)
+        respelled.then(|| Value::String(flag_text(on).to_string()))
     }
 
     /// Checks the notification days; returns them without duplicates when they had any.

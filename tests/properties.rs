@@ -195,6 +195,20 @@ fn check_ranges(text: &str, diagnostics: &[Diagnostic]) -> Result<(), TestCaseEr
 
 fn check_report(text: &str, options: &ValidateOptions) -> Result<(), TestCaseError> {
     let (report, unchanged) = validate_request_noting_unchanged(text, options);
+    if unchanged {
+        // The wasm binding then parses the caller's text for `normalized`: it must be that
+        // body, key order included, and hold no number beyond a double's range (which
+        // serde_json refuses, and JSON.parse would make Infinity).
+        let as_written: Result<Value, _> = serde_json::from_str(text);
+        prop_assert!(
+            as_written.is_ok(),
+            "noted unchanged, but not plain JSON: {text}"
+        );
+        prop_assert_eq!(
+            serde_json::to_string(&as_written.unwrap()).unwrap(),
+            serde_json::to_string(&report.normalized).unwrap()
+        );
+    }
     let has_error = report
         .diagnostics
         .iter()

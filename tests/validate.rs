@@ -509,3 +509,24 @@ fn normalized_is_noted_unchanged_exactly_when_it_is_the_text_itself() {
         }
     }
 }
+
+/// A number beyond a double's range is written as null in `normalized` (as serde_json writes
+/// it), while `JSON.parse` of the text would make it Infinity: such a body is never noted
+/// unchanged, wherever the number is.
+#[test]
+fn a_number_beyond_a_doubles_range_makes_a_body_changed() {
+    use certcentral_webhooks::validate_request_noting_unchanged;
+    for text in [
+        r#"{"endpoint":"https://a.example.com","x":1e400}"#,
+        r#"{"endpoint":"https://a.example.com","x":{"y":[1,-1e400]}}"#,
+        r#"{"endpoint":"https://a.example.com","webhook_settings":{"z":1e999}}"#,
+    ] {
+        let (_, unchanged) = validate_request_noting_unchanged(text, &ValidateOptions::default());
+        assert!(!unchanged, "{text}");
+    }
+    let (_, unchanged) = validate_request_noting_unchanged(
+        r#"{"endpoint":"https://a.example.com","x":1e300}"#,
+        &ValidateOptions::default(),
+    );
+    assert!(unchanged, "within range");
+}

@@ -61,8 +61,8 @@ test('Buffer, Uint8Array and ArrayBuffer inputs are read as UTF-8 text, BOM tole
 });
 
 test('the web build before init(): an invalid-argument error that says to call init() first', () => {
-  // In a fresh process: under Node, the import entry loads the same ES module glue, so a
-  // process that imported it first has the wasm loaded already.
+  // In a fresh process, as a user's would be (the import entry holds a glue of its own, so
+  // importing it first would not change this).
   const script = `
     import assert from 'node:assert/strict';
     import { readFileSync } from 'node:fs';
