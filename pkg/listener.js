@@ -92,19 +92,25 @@ async function readLimited(stream, max) {
     }
   } else {
     await new Promise((resolve, reject) => {
+      let tooMuch;
       const onData = (chunk) => {
         try {
           take(chunk);
         } catch (error) {
-          // Stop buffering; the rest of the upload is discarded as it arrives.
+          // Nothing more is kept: the rest of the upload is read and dropped, and the answer
+          // waits for its end (as body-parser does). Answered at once, with the connection
+          // closed while the sender was still sending, the sender could see the connection
+          // reset instead of the 413.
+          tooMuch = error;
           stream.off('data', onData);
           stream.on('data', () => {});
-          reject(error);
         }
       };
       stream.on('data', onData);
-      stream.once('end', resolve);
-      stream.once('error', reject);
+      stream.once('end', () => (tooMuch ? reject(tooMuch) : resolve()));
+      // A sender that gives up after the limit ends the wait too.
+      stream.once('close', () => tooMuch && reject(tooMuch));
+      stream.once('error', (error) => reject(tooMuch ?? error));
     });
   }
   const body = new Uint8Array(total);

@@ -332,3 +332,28 @@ test('maxBodyBytes is the limit end to end: a body under it is handled, one over
   const small = createWebhooks({ maxBodyBytes: 1000 });
   assert.equal((await small.receive({ body: event })).status, 413);
 });
+
+test('under Node a 413 waits for the rest of the upload, so the sender reads it instead of a reset', async () => {
+  const hooks = createWebhooks({ maxBodyBytes: 1000, checkSource: false });
+  const server = http.createServer(createNodeMiddleware(hooks));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { connect } = await import('node:net');
+  try {
+    const socket = connect(server.address().port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => { received += chunk; });
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    const body = `{"event":"test_webhook_endpoint","pad":"${'x'.repeat(5000)}"}`;
+    socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    // Past the limit, but not the whole body: the answer waits, and nothing resets.
+    socket.write(body.slice(0, 3000));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(received, '', 'no answer before the body has arrived');
+    socket.end(body.slice(3000));
+    await closed;
+    assert.match(received, /^HTTP\/1\.1 413 /);
+    assert.match(received, /"code":"payload-too-large"/);
+  } finally {
+    server.close();
+  }
+});
