@@ -185,16 +185,17 @@ struct DefaultPaths {
 
 thread_local! {
     /// Made on first use and kept for good (leaked once), so that settings can borrow them
-    /// for `'static`. A thread-local rather than a `LazyLock`: the lock's code cost the wasm
-    /// 0.6 KB gzipped.
-    static DEFAULT_PATHS: &'static DefaultPaths = Box::leak(Box::new({
+    /// for `'static`; made outside the wasm's arena, where a block that lives for good would
+    /// keep every later call from reusing what the first one took before it. A thread-local
+    /// rather than a `LazyLock`: the lock's code cost the wasm 0.6 KB gzipped.
+    static DEFAULT_PATHS: &'static DefaultPaths = crate::long_lived(|| Box::leak(Box::new({
         let settings = pointer("", catalog::SETTINGS);
         DefaultPaths {
             events: pointer("", catalog::EVENTS_KEY),
             flags: Flag::ALL.map(|flag| pointer(&settings, flag.key())),
             frequency: pointer(&settings, catalog::FREQUENCY),
         }
-    }));
+    })));
 }
 
 impl SourcedSettings {

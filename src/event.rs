@@ -174,7 +174,12 @@ impl<'t> Lines<'t> {
             return Vec::new();
         }
         let text = self.text;
-        findings.finish_in(Some(self.index.get_or_insert_with(|| LineIndex::new(text))))
+        // Made once for the whole text and kept to the end of the call: outside the arena,
+        // so that the line whose diagnostics made it can still give back what it took.
+        let index = self
+            .index
+            .get_or_insert_with(|| crate::long_lived(|| LineIndex::new(text)));
+        findings.finish_in(Some(index))
     }
 }
 

@@ -407,22 +407,26 @@ fn untouched(members: &[Member], kept: &[Kept]) -> bool {
 }
 
 /// The normalized members: the kept ones, each taken out of `members` (moved, not copied; a
-/// caller that only borrows the object passes a copy). A normalized body has no place in any
-/// text, so its spans mean nothing: those of values moved from the text stay as they were.
+/// caller that only borrows the object passes a copy). Each keeps the spans it was read with,
+/// as the members of a body left unchanged do; a replaced value takes its original's span.
 fn assemble(members: &mut [Member], kept: Vec<Kept>) -> Vec<Member> {
     kept.into_iter()
         .map(|Kept { at, replaced }| {
             let member = &mut members[at];
-            let value =
-                replaced.unwrap_or_else(|| std::mem::replace(&mut member.value.value, Value::Null));
-            Member {
-                key: std::mem::take(&mut member.key),
-                key_span: Span::default(),
-                value: Node {
-                    value,
-                    span: Span::default(),
-                },
+            if let Some(value) = replaced {
+                member.value.value = value;
             }
+            std::mem::replace(
+                member,
+                Member {
+                    key: String::new(),
+                    key_span: Span::default(),
+                    value: Node {
+                        value: Value::Null,
+                        span: Span::default(),
+                    },
+                },
+            )
         })
         .collect()
 }

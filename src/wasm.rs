@@ -58,12 +58,12 @@ fn utf8(text: &js_sys::JsString, limit: usize) -> String {
         // SAFETY: encodeInto wrote `written` initialised bytes into the spare capacity, and
         // nothing allocated in wasm memory while it did.
         unsafe { bytes.set_len(at + written.min(room)) };
-        // encodeInto stops between characters, so what it wrote tells what it read.
-        read += crate::position::utf16_len(&bytes[at..]);
         if complete || bytes.len() > limit || (written == 0 && room >= 4) {
             // Cut short only past the limit, always between two characters.
             return String::from_utf8(bytes).unwrap_or_default();
         }
+        // encodeInto stops between characters, so what it wrote tells what it read.
+        read += crate::position::utf16_len(&bytes[at..]);
         let needed = (units - read.min(units)).saturating_mul(3);
         bytes.reserve(needed.min(most.saturating_sub(bytes.len())).max(4));
     }
@@ -279,7 +279,9 @@ pub fn validate_request(input: JsValue, options: Option<JsValue>) -> Result<JsVa
         // A body left as it was is its own `normalized`: JS parses the caller's text (or the
         // JSON made of the caller's object) rather than a copy written here.
         let source = input.source.as_ref().filter(|_| unchanged);
-        validation_output(&report, source)
+        // Should JSON.parse ever refuse a text this reader accepted, the body is written out
+        // instead: a report, never an exception, for any input.
+        validation_output(&report, source).or_else(|_| validation_output(&report, None))
     })
 }
 
@@ -800,8 +802,6 @@ function defineLazy(report, key, parse) {
         static KIT: std::cell::OnceCell<JsValue> = const { std::cell::OnceCell::new() };
     }
 
-    /// The report(s) for JS: `records` decoded by `decode` with the readers of the shared
-    /// snippet, and the events at `places` parsed from `source` (the caller's text).
     /// The report(s) for JS: `records` decoded with the readers of the shared snippet, and the
     /// events at `places` parsed from `source` (the caller's text); `one` for parseEvent's
     /// single report.

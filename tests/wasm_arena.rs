@@ -15,6 +15,19 @@ fn json(text: &str) -> JsValue {
 /// its scope rewinds the arena to where it was, on good input, on bad input and on misuse.
 #[wasm_bindgen_test]
 fn calls_give_back_the_arena_they_take() {
+    // The instance's first call, with a large body: what it makes to keep for good (the
+    // default settings' paths) must not sit above the body's text in the arena, or no later
+    // call could reuse that room.
+    let large = format!(
+        r#"{{"endpoint":"https://a.example.com","pad":"{}"}}"#,
+        "x".repeat(100 * 1024)
+    );
+    drop(wasm::validate_request(large.as_str().into(), None));
+    let after_first = certcentral_webhooks::arena_bytes_in_use();
+    assert!(
+        after_first < 16 * 1024,
+        "{after_first} bytes kept by the first call"
+    );
     let root = include_str!("fixtures/certs/DigiCert_Global_Root_G2.pem");
     let chain_event = format!(
         r#"{{"event":"certificate_issued","data":{{"order_id":1,"certificate_id":2,"certificate_chain":[{{"name":"DigiCert Global Root G2","pem":{}}}]}}}}"#,
