@@ -181,7 +181,7 @@ report('bulk', `parseEvents, ${mb.toFixed(1)} MB NDJSON (${lines.length} events)
 // the serial's DER INTEGER and of the signature rewritten; nothing here checks signatures), so
 // no two leaves are equal, they differ at their ends as real ones do (a cache comparing PEMs
 // is not flattered by a common tail), and each one is decoded and hashed.
-// (Until 2026-12-01 the log cycled through 16 leaves, which the per-call certificate cache held.)
+// (Before commit cf1044b the log cycled through 16 leaves, which the per-call certificate cache held.)
 const logDir = mkdtempSync(`${tmpdir()}/ccw-bench-log-`);
 const ossl = (args) => execFileSync('openssl', args, { cwd: logDir, stdio: ['ignore', 'pipe', 'ignore'] });
 writeFileSync(`${logDir}/ca.ext`, 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');

@@ -23,9 +23,8 @@ grep -q "/../web/${CRATE}_bg.wasm" pkg/node/${CRATE}.js \
   || { echo "build: could not point the Node loader at web/${CRATE}_bg.wasm" >&2; exit 1; }
 # The nodejs target is CommonJS inside a "type": "module" package.
 echo '{ "type": "commonjs" }' > pkg/node/package.json
-# The binding's JS half (inline_js in src/wasm.rs: the readers of the results that cross as
-# records, and parseEvent's lazily parsed `event`) lands in snippets/<crate>-<hash>/inline*.js;
-# ship it under a stable name, as CommonJS for Node.
+# The binding's JS half (inline_js in src/wasm.rs; scripts/snippets.sh says what it holds) lands
+# in snippets/<crate>-<hash>/inline*.js; ship it under a stable name, as CommonJS for Node.
 bash scripts/snippets.sh pkg/web pkg/node
 
 raw=$(wc -c < pkg/web/${CRATE}_bg.wasm); gz=$(gzip -9c pkg/web/${CRATE}_bg.wasm | wc -c)

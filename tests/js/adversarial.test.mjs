@@ -139,12 +139,14 @@ test('an options object that throws neither kills the instance nor changes the a
 test('text is copied in as UTF-8 up to maxInputBytes, counted in bytes, whatever its characters', () => {
   // The copy starts with room for ASCII and makes room for the rest when a text needs it.
   const body = (value) => `{"endpoint":"https://a.example.com","note":"${value}"}`;
+  // String.prototype.toWellFormed, which Node 18 (in `engines`) lacks.
+  const wellFormed = (s) => Buffer.from(s).toString();
   for (const char of ['a', '\u00e9', '\u20ac', '\ud83d\ude00', '\ud800']) {
     const text = body(char.repeat(300));
-    const bytes = Buffer.byteLength(text.toWellFormed());
+    const bytes = Buffer.byteLength(wellFormed(text));
     const fits = api.validateRequest(text, { maxInputBytes: bytes });
     assert.equal(fits.diagnostics.some((d) => d.code === 'input-too-large'), false, char);
-    assert.equal(fits.normalized.note, char.repeat(300).toWellFormed(), char);
+    assert.equal(fits.normalized.note, wellFormed(char.repeat(300)), char);
     const over = api.validateRequest(text, { maxInputBytes: bytes - 1 });
     assert.deepEqual(over.diagnostics.map((d) => d.code), ['input-too-large'], char);
   }
